@@ -1,0 +1,52 @@
+# Makefile: every entry point of the project.
+#
+#   make            build the bootable ISO (kernel, modules, initramfs)
+#   make run        boot it in QEMU with the serial console on this terminal
+#   make debug      the same, halted for gdb (the command to attach is printed)
+#   make test       host unit tests, kernel tests in QEMU, runner self-test
+#   make deps       install the Debian packages the build and tests need
+#
+# Each part has a make fragment beside its code; build outputs all go to
+# $(BUILD), which is the only ignored folder.
+
+BUILD ?= build
+ROOTFS_EXTRA ?=
+CMDLINE ?=
+TEST_TIMEOUT ?= 60
+
+ISO := $(BUILD)/mk.iso
+
+.DEFAULT_GOAL := all
+.DELETE_ON_ERROR:
+.SUFFIXES:
+
+include microkernel/microkernel.mk
+include rootfs/rootfs.mk
+include tests/tests.mk
+include scripts/iso.mk
+
+DEPS := qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc binutils \
+	make coreutils $(ROOTFS_DEPS)
+
+.PHONY: all deps run debug test clean
+
+all: $(ISO)
+
+# Order-only everywhere: checking is cheap and never forces a rebuild.
+deps:
+	@scripts/install-deps.sh $(DEPS)
+
+run: $(ISO) | deps
+	@scripts/qemu.sh --iso $(ISO) --cmdline "$(CMDLINE)"
+
+debug: $(ISO) | deps
+	@echo "QEMU is halted, waiting for gdb. In another terminal run:"
+	@echo "  gdb $(KERNEL) -ex 'target remote localhost:1234' -ex 'hbreak kmain' -ex continue"
+	@scripts/qemu.sh --iso $(ISO) --cmdline "$(CMDLINE)" --gdb
+
+test: $(ISO) $(HOST_TESTS) | deps
+	@BUILD=$(BUILD) ISO=$(ISO) KERNEL=$(KERNEL) TEST_TIMEOUT=$(TEST_TIMEOUT) \
+		tests/run.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,97 @@
+/*
+ * gdt.c: the GDT and the TSS.
+ *
+ * Segment order is fixed by SYSCALL/SYSRET: kernel code, kernel data, then
+ * user data before user code (SYSRET loads CS = STAR[63:48] + 16 and
+ * SS = STAR[63:48] + 8). The TSS provides the kernel stack for entries from
+ * user mode (rsp0) and separate IST stacks for double fault, NMI and machine
+ * check, so that a broken kernel stack still produces a register dump
+ * instead of a triple fault. One GDT and TSS for now; per-CPU copies come
+ * with SMP bring-up.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch/x86_64/gdt.h"
+
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __attribute__((packed));
+_Static_assert(sizeof(struct tss) == 104, "TSS layout is fixed by the CPU");
+
+struct descriptor_pointer {
+	uint16_t limit;
+	uint64_t base;
+} __attribute__((packed));
+
+#define IST_STACK_SIZE 4096
+static uint8_t ist_stacks[IST_COUNT][IST_STACK_SIZE] __attribute__((aligned(16)));
+static struct tss tss;
+
+#define SEG_PRESENT   (1ull << 47)
+#define SEG_USER      (3ull << 45)
+#define SEG_CODE_DATA (1ull << 44)
+#define SEG_EXEC      (1ull << 43)
+#define SEG_WRITABLE  (1ull << 41)
+#define SEG_LONG      (1ull << 53)
+
+static uint64_t gdt[] = {
+	[0] = 0,
+	[GDT_KERNEL_CODE / 8] = SEG_PRESENT | SEG_CODE_DATA | SEG_EXEC | SEG_LONG,
+	[GDT_KERNEL_DATA / 8] = SEG_PRESENT | SEG_CODE_DATA | SEG_WRITABLE,
+	[GDT_USER_DATA / 8] = SEG_PRESENT | SEG_USER | SEG_CODE_DATA | SEG_WRITABLE,
+	[GDT_USER_CODE / 8] = SEG_PRESENT | SEG_USER | SEG_CODE_DATA | SEG_EXEC | SEG_LONG,
+	[GDT_TSS / 8] = 0,              /* 16-byte system descriptor, */
+	[GDT_TSS / 8 + 1] = 0,          /* filled in by gdt_init */
+};
+
+static void gdt_set_tss_descriptor(void)
+{
+	uint64_t base = (uint64_t)&tss;
+	uint64_t limit = sizeof(tss) - 1;
+
+	gdt[GDT_TSS / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
+			   (0x9ull << 40) /* available 64-bit TSS */ |
+			   SEG_PRESENT | ((limit >> 16) & 0xf) << 48 |
+			   ((base >> 24) & 0xff) << 56;
+	gdt[GDT_TSS / 8 + 1] = base >> 32;
+}
+
+void gdt_init(void)
+{
+	for (int i = 0; i < IST_COUNT; i++)
+		tss.ist[i] = (uint64_t)&ist_stacks[i][IST_STACK_SIZE];
+	tss.iomap_base = sizeof(tss);   /* no I/O bitmap: user port I/O faults */
+	gdt_set_tss_descriptor();
+
+	struct descriptor_pointer ptr = { sizeof(gdt) - 1, (uint64_t)gdt };
+	__asm__ volatile(
+		"lgdt %0\n\t"
+		"mov %1, %%ds\n\t"
+		"mov %1, %%es\n\t"
+		"mov %1, %%ss\n\t"
+		"xor %%eax, %%eax\n\t"
+		"mov %%eax, %%fs\n\t"
+		"mov %%eax, %%gs\n\t"
+		"pushq %2\n\t"
+		"lea 1f(%%rip), %%rax\n\t"
+		"pushq %%rax\n\t"
+		"lretq\n"
+		"1:\n\t"
+		"ltr %w3"
+		:
+		: "m"(ptr), "r"((uint64_t)GDT_KERNEL_DATA),
+		  "i"(GDT_KERNEL_CODE), "r"((uint64_t)GDT_TSS)
+		: "rax", "memory");
+}
+
+void gdt_set_kernel_stack(uint64_t rsp0)
+{
+	tss.rsp[0] = rsp0;
+}

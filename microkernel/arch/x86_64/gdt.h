@@ -1,0 +1,22 @@
+/* gdt.h: segment selectors and the TSS interface. */
+#ifndef MK_ARCH_GDT_H
+#define MK_ARCH_GDT_H
+
+#include <stdint.h>
+
+#define GDT_KERNEL_CODE 0x08
+#define GDT_KERNEL_DATA 0x10
+#define GDT_USER_DATA   0x18    /* selector with RPL 3: 0x1b */
+#define GDT_USER_CODE   0x20    /* selector with RPL 3: 0x23 */
+#define GDT_TSS         0x28
+
+/* Interrupt stack table slots (1-based as the IDT encodes them). */
+#define IST_DOUBLE_FAULT  1
+#define IST_NMI           2
+#define IST_MACHINE_CHECK 3
+#define IST_COUNT         3
+
+void gdt_init(void);
+void gdt_set_kernel_stack(uint64_t rsp0);
+
+#endif

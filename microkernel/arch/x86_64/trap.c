@@ -1,0 +1,70 @@
+/*
+ * trap.c: what happens after an exception stub has saved the registers.
+ *
+ * An exception in kernel mode is a kernel bug: dump the registers and
+ * panic. (User-mode exceptions become exception messages once tasks exist.)
+ * Kernel tests that provoke a fault on purpose register a one-shot hook
+ * that sees the frame after the dump and may resume it.
+ */
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/trap.h"
+#include "kern/backtrace.h"
+#include "kern/console.h"
+
+static const char *const exception_names[32] = {
+	[0] = "#DE divide error",        [1] = "#DB debug",
+	[2] = "NMI",                     [3] = "#BP breakpoint",
+	[4] = "#OF overflow",            [5] = "#BR bound range",
+	[6] = "#UD invalid opcode",      [7] = "#NM device not available",
+	[8] = "#DF double fault",        [10] = "#TS invalid TSS",
+	[11] = "#NP segment not present", [12] = "#SS stack fault",
+	[13] = "#GP general protection", [14] = "#PF page fault",
+	[16] = "#MF x87 error",          [17] = "#AC alignment check",
+	[18] = "#MC machine check",      [19] = "#XM SIMD error",
+	[20] = "#VE virtualization",     [21] = "#CP control protection",
+};
+
+static trap_kernel_fault_hook kernel_fault_hook;
+
+void trap_expect_kernel_fault(trap_kernel_fault_hook hook)
+{
+	kernel_fault_hook = hook;
+}
+
+const char *trap_exception_name(uint64_t vector)
+{
+	const char *name = vector < 32 ? exception_names[vector] : 0;
+	return name ? name : "reserved exception";
+}
+
+void trap_dump(const struct trap_frame *f)
+{
+	kprintf("mk: CPU exception %lu (%s) in %s mode, error code %#lx\n",
+		f->vector, trap_exception_name(f->vector),
+		trap_frame_from_user(f) ? "user" : "kernel", f->error_code);
+	kprintf("  rip %016lx  cs  %04lx  rflags %016lx\n", f->rip, f->cs, f->rflags);
+	kprintf("  rsp %016lx  ss  %04lx\n", f->rsp, f->ss);
+	kprintf("  rax %016lx  rbx %016lx  rcx %016lx\n", f->rax, f->rbx, f->rcx);
+	kprintf("  rdx %016lx  rsi %016lx  rdi %016lx\n", f->rdx, f->rsi, f->rdi);
+	kprintf("  rbp %016lx  r8  %016lx  r9  %016lx\n", f->rbp, f->r8, f->r9);
+	kprintf("  r10 %016lx  r11 %016lx  r12 %016lx\n", f->r10, f->r11, f->r12);
+	kprintf("  r13 %016lx  r14 %016lx  r15 %016lx\n", f->r13, f->r14, f->r15);
+	kprintf("  cr0 %016lx  cr2 %016lx  cr3 %016lx  cr4 %016lx\n",
+		read_cr0(), read_cr2(), read_cr3(), read_cr4());
+	if (!trap_frame_from_user(f)) {
+		kprintf("  backtrace: %#lx (faulting rip)\n", f->rip);
+		backtrace_print(f->rbp);
+	}
+}
+
+void trap_dispatch(struct trap_frame *f)
+{
+	trap_dump(f);
+	if (!trap_frame_from_user(f) && kernel_fault_hook) {
+		trap_kernel_fault_hook hook = kernel_fault_hook;
+		kernel_fault_hook = 0;
+		hook(f);
+		return;
+	}
+	panic("unhandled %s at %#lx", trap_exception_name(f->vector), f->rip);
+}

@@ -1,0 +1,105 @@
+/*
+ * trap_entry.S: the IDT entry stubs for the 32 CPU exceptions.
+ *
+ * Each stub makes the stack uniform (a dummy error code where the CPU pushes
+ * none, then the vector), saves the general registers as struct trap_frame,
+ * and calls trap_dispatch(frame). Coming from user mode it swaps GS so the
+ * kernel's per-CPU base is in effect; the same on the way out.
+ */
+#include "arch/x86_64/trap_frame.h"
+
+.macro TRAP_STUB vector, has_error_code
+	.balign 16
+trap_stub_\vector:
+	.if \has_error_code == 0
+	pushq $0
+	.endif
+	pushq $\vector
+	jmp trap_common
+.endm
+
+	.text
+trap_common:
+	pushq %rax
+	pushq %rbx
+	pushq %rcx
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+	pushq %rbp
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	testb $3, TRAP_FRAME_CS(%rsp)
+	jz 1f
+	swapgs
+1:	cld
+	mov %rsp, %rdi
+	call trap_dispatch
+	testb $3, TRAP_FRAME_CS(%rsp)
+	jz 2f
+	swapgs
+2:	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %r11
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rbp
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %rcx
+	popq %rbx
+	popq %rax
+	addq $16, %rsp                  /* vector and error code */
+	iretq
+
+/* Vectors 8, 10-14, 17, 21, 29, 30 push an error code. */
+	TRAP_STUB 0, 0
+	TRAP_STUB 1, 0
+	TRAP_STUB 2, 0
+	TRAP_STUB 3, 0
+	TRAP_STUB 4, 0
+	TRAP_STUB 5, 0
+	TRAP_STUB 6, 0
+	TRAP_STUB 7, 0
+	TRAP_STUB 8, 1
+	TRAP_STUB 9, 0
+	TRAP_STUB 10, 1
+	TRAP_STUB 11, 1
+	TRAP_STUB 12, 1
+	TRAP_STUB 13, 1
+	TRAP_STUB 14, 1
+	TRAP_STUB 15, 0
+	TRAP_STUB 16, 0
+	TRAP_STUB 17, 1
+	TRAP_STUB 18, 0
+	TRAP_STUB 19, 0
+	TRAP_STUB 20, 0
+	TRAP_STUB 21, 1
+	TRAP_STUB 22, 0
+	TRAP_STUB 23, 0
+	TRAP_STUB 24, 0
+	TRAP_STUB 25, 0
+	TRAP_STUB 26, 0
+	TRAP_STUB 27, 0
+	TRAP_STUB 28, 0
+	TRAP_STUB 29, 1
+	TRAP_STUB 30, 1
+	TRAP_STUB 31, 0
+
+	.section .rodata
+	.balign 8
+	.globl trap_stub_table
+trap_stub_table:
+	.irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	.quad trap_stub_\v
+	.endr

@@ -1,0 +1,50 @@
+/* cmdline.c: finds `key=value` words in the kernel command line. */
+#include "kern/cmdline.h"
+#include "lib/string.h"
+
+static const char *skip_spaces(const char *p)
+{
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return p;
+}
+
+static size_t word_length(const char *p)
+{
+	size_t n = 0;
+
+	while (p[n] && p[n] != ' ' && p[n] != '\t')
+		n++;
+	return n;
+}
+
+static void copy_value(char *dst, size_t size, const char *src, size_t len)
+{
+	if (!size)
+		return;
+	if (len >= size)
+		len = size - 1;
+	memcpy(dst, src, len);
+	dst[len] = 0;
+}
+
+int cmdline_get(const char *cmdline, const char *key, char *value, size_t size)
+{
+	size_t key_len = strlen(key);
+	int found = 0;
+
+	for (const char *p = skip_spaces(cmdline); *p; p = skip_spaces(p)) {
+		size_t len = word_length(p);
+		if (len >= key_len && !strncmp(p, key, key_len)) {
+			if (len == key_len) {
+				copy_value(value, size, p, 0);
+				found = 1;
+			} else if (p[key_len] == '=') {
+				copy_value(value, size, p + key_len + 1, len - key_len - 1);
+				found = 1;
+			}
+		}
+		p += len;
+	}
+	return found;
+}

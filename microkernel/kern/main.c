@@ -1,0 +1,76 @@
+/*
+ * main.c: kmain, the first C code. Brings up the CPU tables and the
+ * console, reads what GRUB handed over, prints the banner, and then runs
+ * either the kernel test named by `ktest=` or the normal boot.
+ */
+#include <stdint.h>
+
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/gdt.h"
+#include "arch/x86_64/idt.h"
+#include "arch/x86_64/layout.h"
+#include "arch/x86_64/serial.h"
+#include "kern/cmdline.h"
+#include "kern/console.h"
+#include "kern/ktest.h"
+#include "kern/multiboot2.h"
+
+static struct boot_info boot_info;
+
+static void *phys_to_virt(uint64_t phys)
+{
+	return (void *)(DIRECT_MAP_BASE + phys);
+}
+
+/* boot.S left [0, 1 GiB) identity-mapped to get here; user tasks own the
+ * lower half, so drop it. */
+static void drop_boot_identity_map(void)
+{
+	extern uint64_t boot_pml4[512];
+
+	boot_pml4[0] = 0;
+	write_cr3(read_cr3());
+}
+
+static void print_banner(const struct boot_info *bi)
+{
+	uint64_t usable = boot_usable_memory_bytes(bi);
+
+	kprintf("mk: Mach-like microkernel for x86-64, booted by %s\n",
+		bi->bootloader[0] ? bi->bootloader : "an unnamed loader");
+	kprintf("mk: memory: %lu MiB usable in %zu map entries\n",
+		usable >> 20, bi->memory_count);
+	for (size_t i = 0; i < bi->memory_count; i++)
+		kprintf("mk:   %016lx-%016lx type %u\n", bi->memory[i].base,
+			bi->memory[i].base + bi->memory[i].length - 1, bi->memory[i].type);
+	for (size_t i = 0; i < bi->module_count; i++)
+		kprintf("mk: module %zu: '%s' at %#lx, %lu bytes\n", i, bi->modules[i].name,
+			bi->modules[i].start, bi->modules[i].end - bi->modules[i].start);
+	if (bi->dropped)
+		kprintf("mk: %zu memory map entries or modules ignored (table full)\n",
+			bi->dropped);
+	kprintf("mk: command line: %s\n", bi->cmdline);
+}
+
+void kmain(uint32_t magic, uint64_t info_phys)
+{
+	serial_init();
+	gdt_init();
+	idt_init();
+
+	enum mb2_parse_error err = MB2_BAD_SIZE;
+	if (info_phys && info_phys < BOOT_DIRECT_MAP_SIZE)
+		err = mb2_parse(magic, phys_to_virt(info_phys), &boot_info);
+	if (err != MB2_OK)
+		panic("cannot read the boot information: %s", mb2_error_string(err));
+	drop_boot_identity_map();
+	print_banner(&boot_info);
+
+	char test[64];
+	if (cmdline_get(boot_info.cmdline, "ktest", test, sizeof(test))) {
+		ktest_boot_info = &boot_info;
+		ktest_run(test);
+	}
+	kprintf("mk: boot complete; no user tasks yet, halting (Ctrl-A X leaves QEMU)\n");
+	cpu_halt_forever();
+}

@@ -1,0 +1,55 @@
+# microkernel.mk: builds the kernel image and its host unit tests.
+#
+# Sources are found by wildcard. The in-kernel boot tests (tests/kernel/boot)
+# are linked into the kernel and selected with `ktest=NAME` at boot.
+
+KERNEL := $(BUILD)/microkernel/kernel.elf
+
+KERNEL_SOURCES := $(wildcard microkernel/kern/*.c microkernel/lib/*.c \
+	microkernel/arch/x86_64/*.c microkernel/arch/x86_64/*.S \
+	tests/kernel/boot/*.c)
+KERNEL_OBJECTS := $(patsubst %,$(BUILD)/%.o,$(KERNEL_SOURCES))
+
+KERNEL_CC := gcc
+KERNEL_LD := ld
+KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	-ffreestanding -nostdinc -isystem $(shell $(KERNEL_CC) -print-file-name=include) \
+	-fno-stack-protector -fno-pic -fno-pie -mno-red-zone -mcmodel=kernel \
+	-mgeneral-regs-only -fno-omit-frame-pointer -fno-tree-loop-distribute-patterns \
+	-fno-asynchronous-unwind-tables \
+	-Imicrokernel -Imicrokernel/include -MMD -MP
+KERNEL_LDFLAGS := -n -nostdlib -z noexecstack -z max-page-size=0x1000 --no-warn-rwx-segments \
+	-T microkernel/arch/x86_64/linker.ld
+
+$(BUILD)/%.c.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(KERNEL_CC) $(KERNEL_CFLAGS) -c $< -o $@
+
+$(BUILD)/%.S.o: %.S
+	@mkdir -p $(@D)
+	@echo "  AS      $<"
+	@$(KERNEL_CC) $(KERNEL_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(KERNEL): $(KERNEL_OBJECTS) microkernel/arch/x86_64/linker.ld
+	@echo "  LD      $@"
+	@$(KERNEL_LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJECTS)
+
+-include $(KERNEL_OBJECTS:.o=.d)
+
+# Host unit tests: microkernel/test/test_*.c, each one program that includes
+# the source it tests, built under AddressSanitizer and UBSan.
+HOST_CC := gcc
+HOST_TEST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror \
+	-fsanitize=address,undefined -fno-sanitize-recover=all \
+	-Imicrokernel -Imicrokernel/include -Itests/lib -MMD -MP
+MK_HOST_TEST_SOURCES := $(wildcard microkernel/test/test_*.c)
+MK_HOST_TESTS := $(patsubst microkernel/test/%.c,$(BUILD)/host-tests/microkernel/%,$(MK_HOST_TEST_SOURCES))
+HOST_TESTS += $(MK_HOST_TESTS)
+
+$(BUILD)/host-tests/microkernel/%: microkernel/test/%.c
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $<"
+	@$(HOST_CC) $(HOST_TEST_CFLAGS) $< -o $@
+
+-include $(MK_HOST_TESTS:=.d)
