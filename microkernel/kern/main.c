@@ -9,11 +9,16 @@
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/idt.h"
 #include "arch/x86_64/layout.h"
+#include "arch/x86_64/pic.h"
+#include "arch/x86_64/pmap.h"
 #include "arch/x86_64/serial.h"
 #include "kern/cmdline.h"
 #include "kern/console.h"
 #include "kern/ktest.h"
 #include "kern/multiboot2.h"
+#include "kern/percpu.h"
+#include "kern/pmm.h"
+#include "kern/sched.h"
 
 static struct boot_info boot_info;
 
@@ -52,6 +57,26 @@ static void print_banner(const struct boot_info *bi)
 	kprintf("mk: command line: %s\n", bi->cmdline);
 }
 
+/* Everything but usable RAM outside the kernel image and the modules,
+ * and the first MiB (firmware data, and frame 0 means "none"). */
+static void init_physical_memory(const struct boot_info *bi)
+{
+	extern char kernel_image_end[];
+	struct phys_range reserved[BOOT_MAX_MODULES + 2];
+	size_t n = 0;
+
+	reserved[n++] = (struct phys_range){ 0, 0x100000 };
+	reserved[n++] = (struct phys_range){ KERNEL_PHYS_BASE,
+					     (uint64_t)kernel_image_end - KERNEL_VIRT_BASE };
+	for (size_t i = 0; i < bi->module_count; i++)
+		reserved[n++] = (struct phys_range){ bi->modules[i].start, bi->modules[i].end };
+	size_t frames = pmm_init(bi, BOOT_DIRECT_MAP_SIZE, reserved, n);
+	kprintf("mk: %zu KiB in %zu free frames", frames * 4, frames);
+	if (boot_usable_memory_bytes(bi) > BOOT_DIRECT_MAP_SIZE)
+		kprintf(" (RAM above %lu MiB is not used yet)", (uint64_t)BOOT_DIRECT_MAP_SIZE >> 20);
+	kprintf("\n");
+}
+
 void kmain(uint32_t magic, uint64_t info_phys)
 {
 	serial_init();
@@ -65,6 +90,12 @@ void kmain(uint32_t magic, uint64_t info_phys)
 		panic("cannot read the boot information: %s", mb2_error_string(err));
 	drop_boot_identity_map();
 	print_banner(&boot_info);
+	init_physical_memory(&boot_info);
+	pmap_bootstrap();
+	percpu_init_boot_cpu();
+	sched_init();
+	pic_init();
+	pit_start(HZ);
 
 	char test[64];
 	if (cmdline_get(boot_info.cmdline, "ktest", test, sizeof(test))) {

@@ -23,7 +23,7 @@ _Static_assert(sizeof(struct idt_gate) == 16, "IDT gate layout is fixed by the C
 #define GATE_DPL3      0x60
 
 static struct idt_gate idt[256];
-extern const uint64_t trap_stub_table[32];
+extern const uint64_t trap_stub_table[IDT_STUB_COUNT];
 
 void idt_set_gate(unsigned vector, uint64_t handler, unsigned ist, int user_callable)
 {
@@ -49,7 +49,7 @@ static unsigned exception_ist(unsigned vector)
 
 void idt_init(void)
 {
-	for (unsigned v = 0; v < 32; v++)
+	for (unsigned v = 0; v < IDT_STUB_COUNT; v++)
 		idt_set_gate(v, trap_stub_table[v], exception_ist(v), v == 3 || v == 4);
 
 	struct {

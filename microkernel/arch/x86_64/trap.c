@@ -7,6 +7,8 @@
  * that sees the frame after the dump and may resume it.
  */
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/idt.h"
+#include "arch/x86_64/irq.h"
 #include "arch/x86_64/trap.h"
 #include "kern/backtrace.h"
 #include "kern/console.h"
@@ -59,6 +61,10 @@ void trap_dump(const struct trap_frame *f)
 
 void trap_dispatch(struct trap_frame *f)
 {
+	if (f->vector >= IDT_IRQ_BASE && f->vector < IDT_STUB_COUNT) {
+		irq_dispatch(f->vector - IDT_IRQ_BASE);
+		return;
+	}
 	trap_dump(f);
 	if (!trap_frame_from_user(f) && kernel_fault_hook) {
 		trap_kernel_fault_hook hook = kernel_fault_hook;

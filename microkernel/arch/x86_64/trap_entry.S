@@ -1,6 +1,9 @@
 /*
  * trap_entry.S: the IDT entry stubs for the 32 CPU exceptions.
  *
+ * Also the stubs for the 16 legacy IRQ vectors (32-47) and trap_return,
+ * the one way back from a trap_frame to where it came from.
+ *
  * Each stub makes the stack uniform (a dummy error code where the CPU pushes
  * none, then the vector), saves the general registers as struct trap_frame,
  * and calls trap_dispatch(frame). Coming from user mode it swaps GS so the
@@ -41,6 +44,8 @@ trap_common:
 1:	cld
 	mov %rsp, %rdi
 	call trap_dispatch
+	.globl trap_return
+trap_return:
 	testb $3, TRAP_FRAME_CS(%rsp)
 	jz 2f
 	swapgs
@@ -95,11 +100,14 @@ trap_common:
 	TRAP_STUB 29, 1
 	TRAP_STUB 30, 1
 	TRAP_STUB 31, 0
+	.irp v, 32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47
+	TRAP_STUB \v, 0
+	.endr
 
 	.section .rodata
 	.balign 8
 	.globl trap_stub_table
 trap_stub_table:
-	.irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
+	.irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46,47
 	.quad trap_stub_\v
 	.endr

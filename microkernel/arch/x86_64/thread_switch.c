@@ -1,0 +1,28 @@
+/*
+ * thread_switch.c: the machine state that changes with the running thread:
+ * the kernel stack for entries from user mode (TSS rsp0 and the per-CPU
+ * copy used by syscall entry), the address space, and the FS base.
+ */
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/gdt.h"
+#include "arch/x86_64/pmap.h"
+#include "kern/percpu.h"
+#include "kern/task.h"
+#include "kern/thread_switch.h"
+
+#define MSR_FS_BASE 0xc0000100
+
+void switch_context(uint64_t *save_rsp, uint64_t rsp);
+
+void thread_switch(struct thread *prev, struct thread *next)
+{
+	uint64_t top = (uint64_t)next->kernel_stack + KERNEL_STACK_SIZE;
+
+	gdt_set_kernel_stack(top);
+	this_cpu()->kernel_rsp = top;
+	if (next->task) {
+		pmap_activate(next->task->pmap);
+		wrmsr(MSR_FS_BASE, next->fs_base);
+	}
+	switch_context(&prev->saved_rsp, next->saved_rsp);
+}

@@ -1,0 +1,76 @@
+/*
+ * thread.h: threads, the unit of scheduling. Each has its own kernel stack;
+ * a user thread also has its user registers in a trap_frame at the top of
+ * that stack (what get/set state reads and writes).
+ */
+#ifndef MK_KERN_THREAD_H
+#define MK_KERN_THREAD_H
+
+#include <stdint.h>
+
+#include "arch/x86_64/trap_frame.h"
+#include "lib/list.h"
+
+struct task;
+
+enum thread_state {
+	THREAD_RUNNABLE,                /* on a run queue */
+	THREAD_RUNNING,
+	THREAD_BLOCKED,                 /* on a wait queue */
+	THREAD_STOPPED,                 /* ready but suspended */
+	THREAD_DEAD,
+};
+
+enum wait_result {
+	WAIT_AWAKENED,
+	WAIT_TIMED_OUT,
+	WAIT_INTERRUPTED,               /* thread_abort */
+};
+
+#define THREAD_PRIORITY_MAX     31
+#define THREAD_PRIORITY_DEFAULT 16
+#define KERNEL_STACK_SIZE       16384
+
+struct waitq;
+
+struct thread {
+	/* Guarded by sched_lock: */
+	enum thread_state state;
+	int priority;
+	unsigned suspend_count;
+	int terminate_requested;
+	struct list_node run_link;      /* run queue or wait queue */
+	struct waitq *waiting_on;
+	struct list_node timeout_link;  /* on the timeout list while it waits */
+	uint64_t deadline;              /* tick of the time-out, if linked */
+	enum wait_result wait_result;
+	int quantum_left;
+
+	/* Owned by the thread itself: */
+	uint64_t saved_rsp;             /* while switched out */
+	void *kernel_stack;
+	struct task *task;              /* NULL for kernel threads */
+	struct list_node task_link;     /* guarded by the task's lock */
+	uint64_t fs_base;
+	unsigned id;
+};
+
+typedef void (*thread_fn)(void *arg);
+
+/* A kernel thread at the given priority, runnable at once; NULL when memory
+ * is short. fn must end with thread_exit. */
+struct thread *thread_create_kernel(thread_fn fn, void *arg, int priority);
+_Noreturn void thread_exit(void);
+
+/* The user registers of a user thread. */
+struct trap_frame *thread_user_frame(struct thread *t);
+
+void thread_suspend(struct thread *t);
+void thread_resume(struct thread *t);
+/* Breaks t out of a blocking wait with WAIT_INTERRUPTED. */
+void thread_abort(struct thread *t);
+
+/* Frees the stack and the struct of a dead thread (not the current one). */
+void thread_reap(struct thread *t);
+
+#endif
