@@ -45,7 +45,7 @@ debug: $(ISO) | deps
 	@scripts/qemu.sh --iso $(ISO) --cmdline "$(CMDLINE)" --gdb
 
 test: $(ISO) $(HOST_TESTS) | deps
-	@BUILD=$(BUILD) ISO=$(ISO) KERNEL=$(KERNEL) TEST_TIMEOUT=$(TEST_TIMEOUT) \
+	@BUILD=$(BUILD) ISO=$(ISO) KERNEL=$(KERNEL) UTESTS=$(UTESTS) TEST_TIMEOUT=$(TEST_TIMEOUT) \
 		tests/run.sh
 
 clean:

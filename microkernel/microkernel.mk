@@ -6,6 +6,7 @@
 KERNEL := $(BUILD)/microkernel/kernel.elf
 
 KERNEL_SOURCES := $(wildcard microkernel/kern/*.c microkernel/lib/*.c \
+	microkernel/vm/*.c \
 	microkernel/arch/x86_64/*.c microkernel/arch/x86_64/*.S \
 	tests/kernel/boot/*.c tests/kernel/core/*.c)
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/%.o,$(KERNEL_SOURCES))
@@ -17,7 +18,7 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-fno-stack-protector -fno-pic -fno-pie -mno-red-zone -mcmodel=kernel \
 	-mgeneral-regs-only -fno-omit-frame-pointer -fno-tree-loop-distribute-patterns \
 	-fno-asynchronous-unwind-tables \
-	-Imicrokernel -Imicrokernel/include -MMD -MP
+	-Imicrokernel -Imicrokernel/include -DMK_KERNEL -MMD -MP
 KERNEL_LDFLAGS := -n -nostdlib -z noexecstack -z max-page-size=0x1000 --no-warn-rwx-segments \
 	-T microkernel/arch/x86_64/linker.ld
 
@@ -53,3 +54,30 @@ $(BUILD)/host-tests/microkernel/%: microkernel/test/%.c
 	@$(HOST_CC) $(HOST_TEST_CFLAGS) $< -o $@
 
 -include $(MK_HOST_TESTS:=.d)
+
+# The native-task runtime (microkernel/lib shared with the kernel, plus
+# lib/native): what servers and native test tasks link against. Built for
+# user mode: no kernel code model, and no SSE until the kernel switches FPU
+# state between threads.
+NATIVE_CC := gcc
+NATIVE_LD := ld
+NATIVE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	-ffreestanding -nostdinc -isystem $(shell $(NATIVE_CC) -print-file-name=include) \
+	-fno-stack-protector -fno-pic -fno-pie -mgeneral-regs-only \
+	-fno-omit-frame-pointer -fno-tree-loop-distribute-patterns \
+	-fno-asynchronous-unwind-tables -Imicrokernel -Imicrokernel/include -MMD -MP
+NATIVE_LDFLAGS := -static -nostdlib -e _start -z max-page-size=0x1000 -z noexecstack
+NATIVE_RUNTIME_OBJECTS := $(patsubst %,$(BUILD)/native/%.o,$(wildcard \
+	microkernel/lib/*.c microkernel/lib/native/*.c microkernel/lib/native/*.S))
+
+$(BUILD)/native/%.c.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $< (native)"
+	@$(NATIVE_CC) $(NATIVE_CFLAGS) -c $< -o $@
+
+$(BUILD)/native/%.S.o: %.S
+	@mkdir -p $(@D)
+	@echo "  AS      $< (native)"
+	@$(NATIVE_CC) $(NATIVE_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+-include $(NATIVE_RUNTIME_OBJECTS:.o=.d)

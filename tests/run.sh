@@ -18,6 +18,7 @@ root=$(cd "$here/.." && pwd)
 BUILD=${BUILD:-build}
 ISO=${ISO:-$BUILD/mk.iso}
 KERNEL=${KERNEL:-$BUILD/microkernel/kernel.elf}
+UTESTS=${UTESTS:-$BUILD/tests/kernel/utests.elf}
 TEST_TIMEOUT=${TEST_TIMEOUT:-60}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 1)}
 LOG_TAIL_LINES=${LOG_TAIL_LINES:-25}
@@ -46,7 +47,7 @@ report() {
 		flock 9
 		echo "$1" | tee -a "$results"
 		[ -n "${2:-}" ] && [ -s "$2" ] && cat "$2"
-	} 9>"$results.lock"
+	} 9>"$logs/.lock"
 }
 
 tail_of() {
@@ -65,10 +66,12 @@ boot_outcome() {
 	esac
 }
 
+# run_kernel_test KIND NAME: boots with KIND=NAME (ktest: in-kernel test,
+# utest: native test task).
 run_kernel_test() {
-	local name=$1 log="$logs/$1.log" start end outcome status
+	local kind=$1 name=$2 log="$logs/$2.log" start end outcome status
 	start=$(date +%s.%N)
-	"$root/scripts/qemu.sh" --iso "$ISO" --cmdline "ktest=$name" \
+	"$root/scripts/qemu.sh" --iso "$ISO" --cmdline "$kind=$name" \
 		--log "$log" --timeout "$TEST_TIMEOUT" > "$logs/$name.qemu" 2>&1
 	status=$?
 	end=$(date +%s.%N)
@@ -86,13 +89,22 @@ export -f run_kernel_test report tail_of boot_outcome
 export root ISO TEST_TIMEOUT LOG_TAIL_LINES logs results \
 	status_pass status_fail status_panic status_poweroff
 
-kernel_test_names() {
-	nm "$KERNEL" | sed -n 's/.* ktest_desc_//p' | grep -v '^selftest_' | sort
+tests_in() {
+	nm "$1" 2>/dev/null | sed -n "s/.* $2_desc_//p" | grep -v '^selftest_' | sort
+}
+
+# Prints "KIND NAME" for each name: utest if the native test task has it.
+kernel_test_selectors() {
+	local native
+	native=$(tests_in "$UTESTS" utest)
+	for name in "$@"; do
+		if grep -qx -- "$name" <<< "$native"; then echo "utest $name"; else echo "ktest $name"; fi
+	done
 }
 
 run_kernel_tests() {
 	[ -f "$ISO" ] || { report "FAIL kernel: no ISO at $ISO (run make)"; return; }
-	printf '%s\n' "$@" | xargs -P "$JOBS" -I{} bash -c 'run_kernel_test "$1"' _ {}
+	kernel_test_selectors "$@" | xargs -P "$JOBS" -L 1 bash -c 'run_kernel_test "$1" "$2"' _
 }
 
 run_host_tests() {
@@ -143,7 +155,7 @@ else
 	for suite in "$@"; do
 		case $suite in
 		host) run_host_tests ;;
-		kernel) run_kernel_tests $(kernel_test_names) ;;
+		kernel) run_kernel_tests $(tests_in "$KERNEL" ktest) $(tests_in "$UTESTS" utest) ;;
 		runner) run_runner_selftest ;;
 		*) echo "run.sh: unknown suite '$suite' (host, kernel, runner)" >&2; exit 2 ;;
 		esac

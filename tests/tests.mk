@@ -1,3 +1,12 @@
-# tests.mk: what `make test` needs built besides the ISO. The runner itself
-# is tests/run.sh; host unit tests of each part are added to HOST_TESTS by
-# that part's fragment.
+# tests.mk: what `make test` needs built besides the kernel: the native
+# test task (tests/kernel/user, booted as the `utests` module), linked with
+# the native runtime. The runner itself is tests/run.sh; host unit tests of
+# each part are added to HOST_TESTS by that part's fragment.
+
+UTESTS := $(BUILD)/tests/kernel/utests.elf
+UTESTS_OBJECTS := $(patsubst %,$(BUILD)/native/%.o,$(wildcard tests/kernel/user/*.c tests/kernel/user/*.S))
+
+$(UTESTS): $(UTESTS_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(NATIVE_LD) $(NATIVE_LDFLAGS) -o $@ $^

@@ -12,6 +12,8 @@
 #include "arch/x86_64/pic.h"
 #include "arch/x86_64/pmap.h"
 #include "arch/x86_64/serial.h"
+#include "arch/x86_64/syscall.h"
+#include "kern/bootstrap.h"
 #include "kern/cmdline.h"
 #include "kern/console.h"
 #include "kern/ktest.h"
@@ -77,6 +79,20 @@ static void init_physical_memory(const struct boot_info *bi)
 	kprintf("\n");
 }
 
+/* Starts the native test task; it powers off with its outcome, so if it
+ * ends without doing so, the test has failed. */
+static void run_native_test(const char *name)
+{
+	struct task *t = bootstrap_start_module(&boot_info, "utests", name, 1);
+
+	if (!t)
+		ktest_fail("cannot start the native test task");
+	task_release(t);
+	while (task_count())
+		sched_sleep_ticks(HZ / 10);
+	ktest_fail("the native test task ended without reporting a result");
+}
+
 void kmain(uint32_t magic, uint64_t info_phys)
 {
 	serial_init();
@@ -96,12 +112,21 @@ void kmain(uint32_t magic, uint64_t info_phys)
 	sched_init();
 	pic_init();
 	pit_start(HZ);
+	syscall_init();
 
 	char test[64];
 	if (cmdline_get(boot_info.cmdline, "ktest", test, sizeof(test))) {
 		ktest_boot_info = &boot_info;
 		ktest_run(test);
 	}
-	kprintf("mk: boot complete; no user tasks yet, halting (Ctrl-A X leaves QEMU)\n");
-	cpu_halt_forever();
+	if (cmdline_get(boot_info.cmdline, "utest", test, sizeof(test))) {
+		run_native_test(test);
+	} else {
+		kprintf("mk: boot complete; no user tasks yet (Ctrl-A X leaves QEMU)\n");
+	}
+	/* The boot thread runs on the static boot stack and never exits. */
+	struct waitq forever;
+	waitq_init(&forever);
+	waitq_sleep(&forever, NULL, 0);
+	panic("the boot thread was woken");
 }

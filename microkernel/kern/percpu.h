@@ -8,13 +8,13 @@
 #ifndef MK_KERN_PERCPU_H
 #define MK_KERN_PERCPU_H
 
-#include <stddef.h>
-#include <stdint.h>
-
 #define CPU_KERNEL_RSP  8
 #define CPU_USER_RSP    16
 
 #ifndef __ASSEMBLER__
+#include <stddef.h>
+#include <stdint.h>
+
 struct thread;
 
 struct cpu {

@@ -1,24 +1,49 @@
 /*
- * task.h: a task is an address space plus a port name space, and the
- * threads running in it. (The IPC space joins when IPC lands.)
+ * task.h: a task is an address map plus (soon) a port name space, and the
+ * threads running in it. It lives while it has threads or references;
+ * terminating it asks every thread to exit at its next return to user mode.
  */
 #ifndef MK_KERN_TASK_H
 #define MK_KERN_TASK_H
 
-#include "arch/x86_64/pmap.h"
+#include <stdint.h>
+
 #include "kern/spinlock.h"
 #include "lib/list.h"
+#include "vm/vm_map.h"
 
 struct thread;
 
 struct task {
-	struct pmap *pmap;
+	struct vm_map *map;             /* owned */
 	char name[32];
+	int privileged;                 /* holds the host: may power off, map devices */
 	/* Guarded by lock: */
 	struct spinlock lock;
 	struct list_node threads;
 	unsigned thread_count;
 	int refs;
+	int terminating;
 };
+
+/* A new task: an empty map, or one inherited from parent region by region. */
+struct task *task_create(struct task *parent, const char *name);
+void task_reference(struct task *t);
+void task_release(struct task *t);
+void task_terminate(struct task *t);
+size_t task_count(void);                /* live tasks, for leak tests */
+
+/* A user thread in task starting at rip with stack rsp and rdi = arg. */
+struct thread *task_thread_create(struct task *task, uint64_t rip, uint64_t rsp,
+				  uint64_t arg, int priority);
+
+/* The current thread's task (NULL for kernel threads). */
+struct task *current_task(void);
+
+/* Ends the current user thread because of an exception nobody handles. */
+_Noreturn void task_fatal_exception(const char *why);
+
+/* What every return to user mode checks: preemption and termination. */
+void thread_return_to_user_checks(void);
 
 #endif

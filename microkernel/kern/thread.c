@@ -91,6 +91,12 @@ struct thread *thread_create_user_stack(thread_fn fn, void *arg, int priority)
 	return thread_alloc(fn, arg, priority, 1);
 }
 
+/* Changes the argument a not yet started thread's function receives. */
+void thread_set_start_argument(struct thread *t, void *arg)
+{
+	((struct switch_frame *)t->saved_rsp)->r13 = (uint64_t)arg;
+}
+
 struct thread *thread_create_idle(thread_fn fn)
 {
 	struct thread *t = thread_alloc(fn, NULL, 0, 0);

@@ -62,6 +62,9 @@ typedef void (*thread_fn)(void *arg);
 struct thread *thread_create_kernel(thread_fn fn, void *arg, int priority);
 _Noreturn void thread_exit(void);
 
+/* Changes the argument a not yet started thread's function receives. */
+void thread_set_start_argument(struct thread *t, void *arg);
+
 /* The user registers of a user thread. */
 struct trap_frame *thread_user_frame(struct thread *t);
 

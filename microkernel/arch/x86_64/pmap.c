@@ -90,6 +90,10 @@ void pmap_destroy(struct pmap *p)
 
 	if (p == &kernel_pmap)
 		panic("pmap_destroy on the kernel pmap");
+	/* A kernel thread may still run on these tables (kernel threads keep
+	 * the previous thread's CR3). */
+	if ((read_cr3() & PTE_FRAME) == p->pml4_phys)
+		pmap_activate(&kernel_pmap);
 	for (int i = 0; i < 256; i++)
 		if (pml4[i] & PTE_PRESENT)
 			free_table(pml4[i] & PTE_FRAME, 3);
@@ -172,10 +176,15 @@ void pmap_protect(struct pmap *p, uint64_t start, uint64_t end, unsigned prot)
 	spin_lock(&p->lock);
 	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
 		uint64_t *pte = walk(p, va, 0);
-		if (pte && (*pte & PTE_PRESENT)) {
-			*pte = prot ? (*pte & PTE_FRAME) | pte_bits(prot) : 0;
-			flush(p, va);
-		}
+		if (!pte || !(*pte & PTE_PRESENT))
+			continue;
+		if (!(prot & (MK_VM_PROT_READ | MK_VM_PROT_WRITE | MK_VM_PROT_EXECUTE)))
+			*pte = 0;
+		if (!(prot & MK_VM_PROT_WRITE))
+			*pte &= ~PTE_WRITABLE;
+		if (!(prot & MK_VM_PROT_EXECUTE) && nx_enabled && *pte)
+			*pte |= PTE_NX;
+		flush(p, va);
 	}
 	spin_unlock(&p->lock);
 }

@@ -28,6 +28,8 @@ void pmap_destroy(struct pmap *p);              /* frees the tables, not the map
 /* prot is MK_VM_PROT_*; a user mapping. Replaces an existing translation. */
 mk_return_t pmap_enter(struct pmap *p, uint64_t va, uint64_t pa, unsigned prot);
 void pmap_remove(struct pmap *p, uint64_t start, uint64_t end);
+/* Only ever removes access: each translation keeps at most prot (none:
+ * removed). Faults add access back through the VM map. */
 void pmap_protect(struct pmap *p, uint64_t start, uint64_t end, unsigned prot);
 /* The frame mapped at va, or 0 (with its protection in *prot if non-NULL). */
 uint64_t pmap_extract(struct pmap *p, uint64_t va, unsigned *prot);

@@ -21,7 +21,7 @@ void thread_switch(struct thread *prev, struct thread *next)
 	gdt_set_kernel_stack(top);
 	this_cpu()->kernel_rsp = top;
 	if (next->task) {
-		pmap_activate(next->task->pmap);
+		pmap_activate(next->task->map->pmap);
 		wrmsr(MSR_FS_BASE, next->fs_base);
 	}
 	switch_context(&prev->saved_rsp, next->saved_rsp);

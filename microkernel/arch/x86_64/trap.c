@@ -12,6 +12,10 @@
 #include "arch/x86_64/trap.h"
 #include "kern/backtrace.h"
 #include "kern/console.h"
+#include "kern/task.h"
+#include "lib/fmt.h"
+#include "mk/return.h"
+#include "vm/vm_map.h"
 
 static const char *const exception_names[32] = {
 	[0] = "#DE divide error",        [1] = "#DB debug",
@@ -59,18 +63,52 @@ void trap_dump(const struct trap_frame *f)
 	}
 }
 
+extern char usercopy_fault_insn[], usercopy_fixup[];
+
+#define PF_WRITE (1u << 1)
+
+/* A user-mode exception: page faults the VM system can resolve resume;
+ * anything else ends the task until exception ports deliver it. */
+static void user_exception(struct trap_frame *f)
+{
+	if (f->vector == TRAP_PAGE_FAULT &&
+	    vm_fault(current_task()->map, read_cr2(), f->error_code & PF_WRITE) == MK_SUCCESS)
+		return;
+	char why[96];
+	fmt_snprintf(why, sizeof(why), "%s at rip %#lx (address %#lx)",
+		     trap_exception_name(f->vector), f->rip, read_cr2());
+	trap_dump(f);
+	task_fatal_exception(why);
+}
+
+/* A kernel-mode fault inside usercopy_bytes: bring the page in, or make
+ * the copy return a short count. */
+static int usercopy_fault(struct trap_frame *f)
+{
+	if (f->vector != TRAP_PAGE_FAULT || f->rip != (uint64_t)usercopy_fault_insn ||
+	    !current_task())
+		return 0;
+	if (vm_fault(current_task()->map, read_cr2(), f->error_code & PF_WRITE) != MK_SUCCESS)
+		f->rip = (uint64_t)usercopy_fixup;
+	return 1;
+}
+
 void trap_dispatch(struct trap_frame *f)
 {
+	int from_user = trap_frame_from_user(f);
+
 	if (f->vector >= IDT_IRQ_BASE && f->vector < IDT_STUB_COUNT) {
 		irq_dispatch(f->vector - IDT_IRQ_BASE);
-		return;
-	}
-	trap_dump(f);
-	if (!trap_frame_from_user(f) && kernel_fault_hook) {
+	} else if (from_user) {
+		user_exception(f);
+	} else if (!usercopy_fault(f)) {
+		trap_dump(f);
+		if (!kernel_fault_hook)
+			panic("unhandled %s at %#lx", trap_exception_name(f->vector), f->rip);
 		trap_kernel_fault_hook hook = kernel_fault_hook;
 		kernel_fault_hook = 0;
 		hook(f);
-		return;
 	}
-	panic("unhandled %s at %#lx", trap_exception_name(f->vector), f->rip);
+	if (from_user)
+		thread_return_to_user_checks();
 }

@@ -11,6 +11,9 @@
 #define TRAP_FRAME_CS     144
 #define TRAP_FRAME_SIZE   176
 
+/* The vector recorded for a `syscall` entry (not an IDT vector). */
+#define TRAP_VECTOR_SYSCALL 256
+
 #ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>

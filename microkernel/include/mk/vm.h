@@ -15,4 +15,13 @@
 #define MK_USER_MIN        0x1000ull
 #define MK_USER_MAX        0x00007ffffffff000ull
 
+/* vm_allocate flags */
+#define MK_VM_FLAGS_FIXED    0   /* at *address exactly */
+#define MK_VM_FLAGS_ANYWHERE 1   /* wherever there is room; *address is a hint */
+
+/* Inheritance of a region when a task is created from a parent. */
+#define MK_VM_INHERIT_NONE   0
+#define MK_VM_INHERIT_SHARE  1
+#define MK_VM_INHERIT_COPY   2
+
 #endif

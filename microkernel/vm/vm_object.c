@@ -1,0 +1,107 @@
+/*
+ * vm_object.c: reference counting, page lookup and shadow chains of memory
+ * objects. Releasing the last reference frees the resident frames and
+ * releases the backing object, iteratively so long chains cannot overflow
+ * the kernel stack.
+ */
+#include "kern/alloc.h"
+#include "kern/console.h"
+#include "kern/pmm.h"
+#include "vm/vm_object.h"
+
+static size_t live_objects;
+
+static unsigned bucket_of(uint64_t offset)
+{
+	return (offset >> 12) % VM_OBJECT_BUCKETS;
+}
+
+struct vm_object *vm_object_create_anonymous(void)
+{
+	struct vm_object *o = kzalloc(sizeof(*o));
+
+	if (!o)
+		return NULL;
+	spin_init(&o->lock);
+	o->refs = 1;
+	for (int i = 0; i < VM_OBJECT_BUCKETS; i++)
+		list_init(&o->buckets[i]);
+	__atomic_fetch_add(&live_objects, 1, __ATOMIC_RELAXED);
+	return o;
+}
+
+struct vm_object *vm_object_create_shadow(struct vm_object *backing, uint64_t offset)
+{
+	struct vm_object *o = vm_object_create_anonymous();
+
+	if (o) {
+		o->shadow = backing;
+		o->shadow_offset = offset;
+	}
+	return o;
+}
+
+void vm_object_reference(struct vm_object *o)
+{
+	spin_lock(&o->lock);
+	o->refs++;
+	spin_unlock(&o->lock);
+}
+
+static void free_pages(struct vm_object *o)
+{
+	for (int i = 0; i < VM_OBJECT_BUCKETS; i++) {
+		struct list_node *n;
+		while ((n = list_pop_front(&o->buckets[i]))) {
+			struct vm_page *p = list_entry(n, struct vm_page, link);
+			pmm_free(p->phys);
+			kfree(p);
+		}
+	}
+}
+
+void vm_object_release(struct vm_object *o)
+{
+	while (o) {
+		spin_lock(&o->lock);
+		int refs = --o->refs;
+		spin_unlock(&o->lock);
+		if (refs > 0)
+			return;
+		if (refs < 0)
+			panic("vm_object %p released more often than referenced", o);
+		struct vm_object *backing = o->shadow;
+		free_pages(o);
+		kfree(o);
+		__atomic_fetch_sub(&live_objects, 1, __ATOMIC_RELAXED);
+		o = backing;
+	}
+}
+
+struct vm_page *vm_object_page_lookup(struct vm_object *o, uint64_t offset)
+{
+	list_for_each(n, &o->buckets[bucket_of(offset)]) {
+		struct vm_page *p = list_entry(n, struct vm_page, link);
+		if (p->offset == offset)
+			return p;
+	}
+	return NULL;
+}
+
+struct vm_page *vm_object_page_insert(struct vm_object *o, uint64_t offset, uint64_t phys)
+{
+	struct vm_page *p = kmalloc(sizeof(*p));
+
+	if (!p)
+		return NULL;
+	p->offset = offset;
+	p->phys = phys;
+	list_push_back(&o->buckets[bucket_of(offset)], &p->link);
+	o->resident_pages++;
+	return p;
+}
+
+size_t vm_object_count(void)
+{
+	return live_objects;
+}

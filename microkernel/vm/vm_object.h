@@ -1,0 +1,49 @@
+/*
+ * vm_object.h: memory objects, the things address maps map.
+ *
+ * An object holds resident pages by offset. Anonymous objects are
+ * zero-fill; a shadow object sits in front of a backing object and holds
+ * only the pages written since a copy was made (copy-on-write). Each
+ * physical page belongs to exactly one object and is freed with it.
+ */
+#ifndef MK_VM_OBJECT_H
+#define MK_VM_OBJECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kern/spinlock.h"
+#include "lib/list.h"
+
+#define VM_OBJECT_BUCKETS 64
+
+struct vm_page {
+	struct list_node link;          /* in its object's bucket */
+	uint64_t offset;
+	uint64_t phys;
+};
+
+struct vm_object {
+	struct spinlock lock;
+	/* Guarded by lock: */
+	int refs;
+	struct list_node buckets[VM_OBJECT_BUCKETS];
+	size_t resident_pages;
+	/* Fixed at creation: */
+	struct vm_object *shadow;       /* backing object, referenced */
+	uint64_t shadow_offset;         /* our offset 0 is shadow's this */
+};
+
+struct vm_object *vm_object_create_anonymous(void);
+/* A new object in front of backing (whose reference it takes over). */
+struct vm_object *vm_object_create_shadow(struct vm_object *backing, uint64_t offset);
+void vm_object_reference(struct vm_object *o);
+void vm_object_release(struct vm_object *o);
+
+struct vm_page *vm_object_page_lookup(struct vm_object *o, uint64_t offset);
+/* Adds a page holding frame phys; NULL when memory is short. */
+struct vm_page *vm_object_page_insert(struct vm_object *o, uint64_t offset, uint64_t phys);
+
+size_t vm_object_count(void);   /* live objects, for leak tests */
+
+#endif
