@@ -21,6 +21,7 @@
 #include "kern/percpu.h"
 #include "kern/pmm.h"
 #include "kern/sched.h"
+#include "lib/string.h"
 
 static struct boot_info boot_info;
 
@@ -114,7 +115,12 @@ void kmain(uint32_t magic, uint64_t info_phys)
 	pit_start(HZ);
 	syscall_init();
 
-	char test[64];
+	char test[96];
+	if (cmdline_get(boot_info.cmdline, "ktest", test, sizeof(test)) ||
+	    cmdline_get(boot_info.cmdline, "utest", test, sizeof(test))) {
+		if (strlen(test) == sizeof(test) - 1)
+			ktest_fail("test name longer than %zu characters", sizeof(test) - 2);
+	}
 	if (cmdline_get(boot_info.cmdline, "ktest", test, sizeof(test))) {
 		ktest_boot_info = &boot_info;
 		ktest_run(test);
