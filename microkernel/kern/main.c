@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/fpu.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/idt.h"
 #include "arch/x86_64/layout.h"
@@ -114,6 +115,7 @@ void kmain(uint32_t magic, uint64_t info_phys)
 	pic_init();
 	pit_start(HZ);
 	syscall_init();
+	fpu_init_cpu();
 
 	char test[96];
 	if (cmdline_get(boot_info.cmdline, "ktest", test, sizeof(test)) ||

@@ -6,6 +6,7 @@
  * context (thread_exit on its way back to user mode), so no thread is torn
  * down while it runs.
  */
+#include "arch/x86_64/fpu.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/syscall.h"
 #include "arch/x86_64/trap.h"
@@ -109,6 +110,7 @@ struct thread *task_thread_create(struct task *task, uint64_t rip, uint64_t rsp,
 	f->ss = GDT_USER_DATA | 3;
 	f->rflags = RFLAGS_IF | RFLAGS_RESERVED;
 	t->task = task;
+	fpu_state_init(&t->fpu);
 	thread_set_start_argument(t, t);
 
 	spin_lock(&task->lock);

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "arch/x86_64/fpu.h"
 #include "arch/x86_64/trap_frame.h"
 #include "lib/list.h"
 
@@ -53,6 +54,7 @@ struct thread {
 	struct list_node task_link;     /* guarded by the task's lock */
 	uint64_t fs_base;
 	unsigned id;
+	struct fpu_state fpu;           /* user threads: saved while switched out */
 };
 
 typedef void (*thread_fn)(void *arg);

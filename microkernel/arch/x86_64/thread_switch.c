@@ -1,9 +1,11 @@
 /*
  * thread_switch.c: the machine state that changes with the running thread:
  * the kernel stack for entries from user mode (TSS rsp0 and the per-CPU
- * copy used by syscall entry), the address space, and the FS base.
+ * copy used by syscall entry), the address space, the FS base, and the
+ * x87/SSE registers of user threads.
  */
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/fpu.h"
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/pmap.h"
 #include "kern/percpu.h"
@@ -18,11 +20,14 @@ void thread_switch(struct thread *prev, struct thread *next)
 {
 	uint64_t top = (uint64_t)next->kernel_stack + KERNEL_STACK_SIZE;
 
+	if (prev->task)
+		fpu_save(&prev->fpu);
 	gdt_set_kernel_stack(top);
 	this_cpu()->kernel_rsp = top;
 	if (next->task) {
 		pmap_activate(next->task->map->pmap);
 		wrmsr(MSR_FS_BASE, next->fs_base);
+		fpu_restore(&next->fpu);
 	}
 	switch_context(&prev->saved_rsp, next->saved_rsp);
 }

@@ -8,6 +8,8 @@
 #include "kern/pmm.h"
 #include "kern/sched.h"
 #include "kern/task.h"
+#include "mk/return.h"
+#include "vm/vm_map.h"
 #include "vm/vm_object.h"
 
 /* Starts helper NAME from the utests module and waits for its task to end. */
@@ -49,4 +51,32 @@ KTEST(user_invalid_opcode_ends_the_task_with_its_memory_freed)
 KTEST(user_task_that_returns_from_main_is_freed)
 {
 	helper_leaves_nothing_behind("helper:exit_quietly");
+}
+
+static int thread_count_of(struct task *t)
+{
+	spin_lock(&t->lock);
+	int n = t->thread_count;
+	spin_unlock(&t->lock);
+	return n;
+}
+
+KTEST(each_user_thread_keeps_its_own_sse_registers)
+{
+	struct task *a = bootstrap_start_module(ktest_boot_info, "utests",
+						 "helper:keep_xmm0_pattern_a", 0);
+	struct task *b = bootstrap_start_module(ktest_boot_info, "utests",
+						 "helper:keep_xmm0_pattern_b", 0);
+	uint64_t result_a = 0, result_b = 0;
+
+	KTEST_ASSERT(a && b);
+	for (int i = 0; i < 200 && (thread_count_of(a) || thread_count_of(b)); i++)
+		sched_sleep_ticks(2);
+	/* Our references keep both maps after their threads are gone. */
+	KTEST_ASSERT(vm_map_read(a->map, 0x20000000, &result_a, 8) == MK_SUCCESS);
+	KTEST_ASSERT(vm_map_read(b->map, 0x20000000, &result_b, 8) == MK_SUCCESS);
+	task_release(a);
+	task_release(b);
+	KTEST_ASSERT(result_a == 1);
+	KTEST_ASSERT(result_b == 1);
 }
