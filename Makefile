@@ -4,6 +4,7 @@
 #   make run        boot it in QEMU with the serial console on this terminal
 #   make debug      the same, halted for gdb (the command to attach is printed)
 #   make test       host unit tests, kernel tests in QEMU, runner self-test
+#   make bench-kernel  microkernel figures (cycles per operation, guest TSC)
 #   make deps       install the Debian packages the build and tests need
 #
 # Each part has a make fragment beside its code; build outputs all go to
@@ -28,7 +29,7 @@ include scripts/iso.mk
 DEPS := qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc binutils \
 	make coreutils $(ROOTFS_DEPS)
 
-.PHONY: all deps run debug test clean
+.PHONY: all deps run debug test bench-kernel clean
 
 all: $(ISO)
 
@@ -47,6 +48,13 @@ debug: $(ISO) | deps
 test: $(ISO) $(HOST_TESTS) | deps
 	@BUILD=$(BUILD) ISO=$(ISO) KERNEL=$(KERNEL) UTESTS=$(UTESTS) TEST_TIMEOUT=$(TEST_TIMEOUT) \
 		tests/run.sh
+
+bench-kernel: $(ISO) | deps
+	@scripts/qemu.sh --iso $(ISO) --cmdline kbench --log $(BUILD)/bench-kernel.log \
+		--timeout 600; status=$$?; \
+	grep -E '^[a-z_]+ [0-9]+ cycles' $(BUILD)/bench-kernel.log; \
+	[ $$status -eq 33 ] || { echo "bench-kernel failed (QEMU status $$status):"; \
+		tail -n 20 $(BUILD)/bench-kernel.log; exit 1; }
 
 clean:
 	rm -rf $(BUILD)

@@ -4,12 +4,13 @@ INITRAMFS := $(BUILD)/rootfs/initramfs.cpio
 
 ISO_ROOT := $(BUILD)/iso
 
-$(ISO): $(KERNEL) $(UTESTS) $(INITRAMFS) scripts/grub.cfg | deps
+$(ISO): $(KERNEL) $(UTESTS) $(KBENCH) $(INITRAMFS) scripts/grub.cfg | deps
 	@echo "  ISO     $@"
 	@rm -rf $(ISO_ROOT) && mkdir -p $(ISO_ROOT)/boot/grub
 	@cp scripts/grub.cfg $(ISO_ROOT)/boot/grub/grub.cfg
 	@cp $(KERNEL) $(ISO_ROOT)/boot/kernel.elf
 	@cp $(INITRAMFS) $(ISO_ROOT)/boot/initramfs.cpio
 	@cp $(UTESTS) $(ISO_ROOT)/boot/utests.elf
+	@cp $(KBENCH) $(ISO_ROOT)/boot/kbench.elf
 	@grub-mkrescue -o $@ $(ISO_ROOT) > $(BUILD)/grub-mkrescue.log 2>&1 || \
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }

@@ -10,3 +10,13 @@ $(UTESTS): $(UTESTS_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(NATIVE_LD) $(NATIVE_LDFLAGS) -o $@ $^
+
+# The kernel microbenchmarks (tests/bench/kernel), booted as the `kbench`
+# module by `make bench-kernel`.
+KBENCH := $(BUILD)/tests/bench/kbench.elf
+KBENCH_OBJECTS := $(patsubst %,$(BUILD)/native/%.o,$(wildcard tests/bench/kernel/*.c))
+
+$(KBENCH): $(KBENCH_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@$(NATIVE_LD) $(NATIVE_LDFLAGS) -o $@ $^

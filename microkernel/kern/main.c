@@ -81,18 +81,18 @@ static void init_physical_memory(const struct boot_info *bi)
 	kprintf("\n");
 }
 
-/* Starts the native test task; it powers off with its outcome, so if it
- * ends without doing so, the test has failed. */
-static void run_native_test(const char *name)
+/* Starts a native test or benchmark task; it powers off with its outcome,
+ * so if it ends without doing so, it has failed. */
+static void run_native_test(const char *module, const char *arg)
 {
-	struct task *t = bootstrap_start_module(&boot_info, "utests", name, 1);
+	struct task *t = bootstrap_start_module(&boot_info, module, arg, 1);
 
 	if (!t)
-		ktest_fail("cannot start the native test task");
+		ktest_fail("cannot start the native task '%s'", module);
 	task_release(t);
 	while (task_count())
 		sched_sleep_ticks(HZ / 10);
-	ktest_fail("the native test task ended without reporting a result");
+	ktest_fail("the native task '%s' ended without reporting a result", module);
 }
 
 void kmain(uint32_t magic, uint64_t info_phys)
@@ -128,7 +128,9 @@ void kmain(uint32_t magic, uint64_t info_phys)
 		ktest_run(test);
 	}
 	if (cmdline_get(boot_info.cmdline, "utest", test, sizeof(test))) {
-		run_native_test(test);
+		run_native_test("utests", test);
+	} else if (cmdline_get(boot_info.cmdline, "kbench", test, sizeof(test))) {
+		run_native_test("kbench", "");
 	} else {
 		kprintf("mk: boot complete; no user tasks yet (Ctrl-A X leaves QEMU)\n");
 	}
