@@ -221,6 +221,20 @@ static int range_is_mapped(struct vm_map *map, uint64_t start, uint64_t end)
 	return covered >= end;
 }
 
+/* Rounds the range, locks the map, and clips so that the range starts and
+ * ends on region boundaries. The map is locked on return, whatever the
+ * result: MK_INVALID_ADDRESS when any part of the range is not mapped. */
+static mk_return_t lock_mapped_range(struct vm_map *map, uint64_t address, uint64_t size,
+				     uint64_t *start, uint64_t *end)
+{
+	int valid = round_range(map, address, size, start, end);
+
+	spin_lock(&map->lock);
+	if (!valid || !range_is_mapped(map, *start, *end))
+		return MK_INVALID_ADDRESS;
+	return clip_range(map, *start, *end);
+}
+
 #define for_each_entry_in(map, e, start, end)                                   \
 	list_for_each(n_, &(map)->entries)                                      \
 		for (struct vm_map_entry *e = entry_of(n_); e; e = NULL)        \
@@ -233,11 +247,7 @@ mk_return_t vm_map_protect(struct vm_map *map, uint64_t address, uint64_t size,
 
 	if (protection & ~MK_VM_PROT_ALL)
 		return MK_INVALID_ARGUMENT;
-	if (!round_range(map, address, size, &start, &end))
-		return MK_INVALID_ADDRESS;
-	spin_lock(&map->lock);
-	mk_return_t r = range_is_mapped(map, start, end) ? clip_range(map, start, end)
-							  : MK_INVALID_ADDRESS;
+	mk_return_t r = lock_mapped_range(map, address, size, &start, &end);
 	if (r == MK_SUCCESS && !set_maximum) {
 		for_each_entry_in(map, e, start, end)
 			if (protection & ~e->max_protection)
@@ -265,11 +275,7 @@ mk_return_t vm_map_inherit(struct vm_map *map, uint64_t address, uint64_t size,
 
 	if (inheritance > MK_VM_INHERIT_COPY)
 		return MK_INVALID_ARGUMENT;
-	if (!round_range(map, address, size, &start, &end))
-		return MK_INVALID_ADDRESS;
-	spin_lock(&map->lock);
-	mk_return_t r = range_is_mapped(map, start, end) ? clip_range(map, start, end)
-							  : MK_INVALID_ADDRESS;
+	mk_return_t r = lock_mapped_range(map, address, size, &start, &end);
 	if (r == MK_SUCCESS)
 		for_each_entry_in(map, e, start, end)
 			e->inheritance = inheritance;

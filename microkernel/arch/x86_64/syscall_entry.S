@@ -8,6 +8,7 @@
  * SFMASK MSR clears IF on entry, and iretq restores the user's flags.
  */
 #include "arch/x86_64/trap_frame.h"
+#include "arch/x86_64/trap_frame_save.h"
 #include "kern/percpu.h"
 
 #define USER_SS 0x1b
@@ -26,21 +27,7 @@ syscall_entry:
 	pushq %rcx                      /* user rip */
 	pushq $0                        /* error code */
 	pushq $TRAP_VECTOR_SYSCALL
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	PUSH_GENERAL_REGISTERS
 	cld
 	movq %rsp, %rdi
 	call syscall_dispatch

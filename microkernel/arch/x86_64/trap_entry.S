@@ -10,6 +10,7 @@
  * kernel's per-CPU base is in effect; the same on the way out.
  */
 #include "arch/x86_64/trap_frame.h"
+#include "arch/x86_64/trap_frame_save.h"
 
 .macro TRAP_STUB vector, has_error_code
 	.balign 16
@@ -23,21 +24,7 @@ trap_stub_\vector:
 
 	.text
 trap_common:
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	PUSH_GENERAL_REGISTERS
 	testb $3, TRAP_FRAME_CS(%rsp)
 	jz 1f
 	swapgs
@@ -49,21 +36,7 @@ trap_return:
 	testb $3, TRAP_FRAME_CS(%rsp)
 	jz 2f
 	swapgs
-2:	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx
-	popq %rbx
-	popq %rax
+2:	POP_GENERAL_REGISTERS
 	addq $16, %rsp                  /* vector and error code */
 	iretq
 
