@@ -113,8 +113,9 @@ run_host_tests() {
 	[ -n "$bins" ] || { report "FAIL host: no host test programs in $BUILD/host-tests"; return; }
 	while IFS= read -r bin; do
 		out="$logs/host.out"
-		"$bin" > "$out" 2>&1
+		timeout "$TEST_TIMEOUT" "$bin" > "$out" 2>&1
 		status=$?
+		[ $status -eq 124 ] && echo "timed out after ${TEST_TIMEOUT}s" >> "$out"
 		grep -E '^(PASS|FAIL) ' "$out" | while IFS= read -r line; do report "$line"; done
 		if [ $status -ne 0 ] && ! grep -q '^FAIL ' "$out"; then
 			tail_of "$out" > "$logs/host.tail"
