@@ -6,7 +6,7 @@
 KERNEL := $(BUILD)/microkernel/kernel.elf
 
 KERNEL_SOURCES := $(wildcard microkernel/kern/*.c microkernel/lib/*.c \
-	microkernel/vm/*.c \
+	microkernel/vm/*.c microkernel/ipc/*.c \
 	microkernel/arch/x86_64/*.c microkernel/arch/x86_64/*.S \
 	tests/kernel/boot/*.c tests/kernel/core/*.c)
 KERNEL_OBJECTS := $(patsubst %,$(BUILD)/%.o,$(KERNEL_SOURCES))

@@ -64,13 +64,27 @@ void sched_make_runnable(struct thread *t)
 		this_cpu()->need_resched = 1;
 }
 
-/* Runs the best runnable thread in place of the current one, whose state
- * the caller has set. Called and returns with sched_lock held. */
-static void reschedule(void)
+/* The runnable thread to run instead of the current one: `preferred` when
+ * it is on a run queue and no runnable thread outranks it (a direct
+ * hand-off, the IPC fast path), else the highest-priority one. */
+static struct thread *runq_take_next(struct thread *preferred)
+{
+	if (preferred && preferred->state == THREAD_RUNNABLE &&
+	    preferred->priority >= 31 - __builtin_clz(nonempty_queues | 1)) {
+		runq_remove(preferred);
+		return preferred;
+	}
+	return runq_take_highest();
+}
+
+/* Runs the best runnable thread (or `preferred`, see runq_take_next) in
+ * place of the current one, whose state the caller has set. Called and
+ * returns with sched_lock held. */
+static void reschedule_to(struct thread *preferred)
 {
 	struct cpu *c = this_cpu();
 	struct thread *prev = c->current;
-	struct thread *next = runq_take_highest();
+	struct thread *next = runq_take_next(preferred);
 
 	if (!next)
 		next = c->idle;
@@ -85,6 +99,11 @@ static void reschedule(void)
 	next->quantum_left = SCHED_QUANTUM_TICKS;
 	c->current = next;
 	thread_switch(prev, next);
+}
+
+static void reschedule(void)
+{
+	reschedule_to(NULL);
 }
 
 void sched_yield(void)
@@ -134,6 +153,12 @@ static void wake(struct thread *t, enum wait_result result)
 
 enum wait_result waitq_sleep(struct waitq *wq, struct spinlock *lock, uint64_t timeout_ticks)
 {
+	return waitq_sleep_handoff(wq, lock, timeout_ticks, NULL);
+}
+
+enum wait_result waitq_sleep_handoff(struct waitq *wq, struct spinlock *lock,
+				     uint64_t timeout_ticks, struct thread *next)
+{
 	spin_lock(&sched_lock);
 	struct thread *t = current_thread();
 	list_push_back(&wq->threads, &t->run_link);
@@ -145,7 +170,7 @@ enum wait_result waitq_sleep(struct waitq *wq, struct spinlock *lock, uint64_t t
 	t->state = THREAD_BLOCKED;
 	if (lock)
 		spin_unlock(lock);
-	reschedule();
+	reschedule_to(next);
 	enum wait_result r = t->wait_result;
 	spin_unlock(&sched_lock);
 	return r;

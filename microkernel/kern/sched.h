@@ -31,6 +31,11 @@ void waitq_init(struct waitq *wq);
  * it is released once the thread is on the queue, so no wake-up is lost,
  * and is not retaken. timeout_ticks 0 means no time-out. */
 enum wait_result waitq_sleep(struct waitq *wq, struct spinlock *lock, uint64_t timeout_ticks);
+/* The same, running `next` (a thread just woken) at once if no runnable
+ * thread outranks it: the caller hands it the CPU without a scheduler
+ * pass. `next` may be NULL. */
+enum wait_result waitq_sleep_handoff(struct waitq *wq, struct spinlock *lock,
+				     uint64_t timeout_ticks, struct thread *next);
 /* Wakes the first sleeper; returns it, or NULL if none slept. */
 struct thread *waitq_wake_one(struct waitq *wq);
 void waitq_wake_all(struct waitq *wq);

@@ -10,11 +10,13 @@
 #include "arch/x86_64/gdt.h"
 #include "arch/x86_64/syscall.h"
 #include "arch/x86_64/trap.h"
+#include "ipc/space.h"
 #include "kern/alloc.h"
 #include "kern/console.h"
 #include "kern/percpu.h"
 #include "kern/sched.h"
 #include "kern/task.h"
+#include "kern/task_port.h"
 #include "lib/string.h"
 #include "mk/return.h"
 
@@ -31,9 +33,15 @@ struct task *task_create(struct task *parent, const char *name)
 	if (!t)
 		return NULL;
 	t->map = vm_map_create();
-	if (!t->map || (parent && vm_map_inherit_into(parent->map, t->map) != MK_SUCCESS)) {
+	t->space = ipc_space_create();
+	if (!t->map || !t->space || !task_port_init(t) ||
+	    (parent && vm_map_inherit_into(parent->map, t->map) != MK_SUCCESS)) {
 		if (t->map)
 			vm_map_destroy(t->map);
+		if (t->space)
+			ipc_space_release(t->space);
+		if (t->self_port)
+			task_port_destroy(t);
 		kfree(t);
 		return NULL;
 	}
@@ -60,6 +68,8 @@ void task_release(struct task *t)
 	spin_unlock(&t->lock);
 	if (refs)
 		return;
+	task_port_destroy(t);
+	ipc_space_release(t->space);
 	vm_map_destroy(t->map);
 	kfree(t);
 	__atomic_fetch_sub(&live_tasks, 1, __ATOMIC_RELAXED);
@@ -80,6 +90,8 @@ void task_terminate(struct task *t)
 		thread_abort(th);
 	}
 	spin_unlock(&t->lock);
+	/* Its receive rights die now: whoever waits on them hears at once. */
+	ipc_space_destroy(t->space);
 }
 
 struct task *current_task(void)

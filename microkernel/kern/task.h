@@ -1,5 +1,5 @@
 /*
- * task.h: a task is an address map plus (soon) a port name space, and the
+ * task.h: a task is an address map plus a port name space, and the
  * threads running in it. It lives while it has threads or references;
  * terminating it asks every thread to exit at its next return to user mode.
  */
@@ -12,10 +12,16 @@
 #include "lib/list.h"
 #include "vm/vm_map.h"
 
+struct ipc_port;
+struct ipc_space;
 struct thread;
 
 struct task {
 	struct vm_map *map;             /* owned */
+	struct ipc_space *space;        /* owned; destroyed when the task terminates */
+	struct ipc_port *self_port;     /* receive right held by the kernel (task_port.h) */
+	struct ipc_port *bootstrap;     /* a send right, or NULL */
+	int held_by_senders;            /* atomic: the creation reference is still held */
 	char name[32];
 	int privileged;                 /* holds the host: may power off, map devices */
 	/* Guarded by lock: */

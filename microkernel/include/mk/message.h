@@ -67,6 +67,16 @@ _Static_assert(sizeof(struct mk_msg_descriptor) == 16, "ABI");
 
 #define MK_OOL_DEALLOCATE 1     /* remove the region from the sender */
 
+/* mk_msg options: send, receive or both (send first; a call). Without a
+ * time-out option a send waits for room in a full queue and a receive for
+ * a message as long as it takes; with one, at most timeout_ms (0: do not
+ * wait at all). */
+#define MK_MSG_OPTION_SEND         (1u << 0)
+#define MK_MSG_OPTION_RECEIVE      (1u << 1)
+#define MK_MSG_OPTION_SEND_TIMEOUT (1u << 2)
+#define MK_MSG_OPTION_RCV_TIMEOUT  (1u << 3)
+#define MK_MSG_OPTIONS_ALL         0xfu
+
 /* Limits: inline size and descriptor count of one message. */
 #define MK_MSG_SIZE_MAX         8192
 #define MK_MSG_DESCRIPTORS_MAX  64

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "mk/message.h"
+#include "mk/notify.h"
 #include "mk/types.h"
 #include "mk/vm.h"
 
@@ -31,6 +32,8 @@
 	X(5, null, (void), ())                                                      \
 	/* Privileged tasks only: stops the machine with an mk_exit_code. */        \
 	X(6, host_poweroff, (uint32_t code), (code))                               \
+	/* Privileged tasks only: live kernel objects, for leak tests. */          \
+	X(7, host_object_counts, (struct mk_object_counts *counts), (counts))       \
 	/* Virtual memory of the task named by a task port (MK_PORT_NULL: self). */ \
 	X(10, vm_allocate, (mk_port_name_t task, uint64_t *address, uint64_t size,  \
 			    uint32_t flags), (task, address, size, flags))             \
@@ -40,7 +43,48 @@
 			   uint32_t set_maximum, uint32_t protection),               \
 	  (task, address, size, set_maximum, protection))                          \
 	X(13, vm_inherit, (mk_port_name_t task, uint64_t address, uint64_t size,    \
-			   uint32_t inheritance), (task, address, size, inheritance))
+			   uint32_t inheritance), (task, address, size, inheritance))  \
+	/* Ports of the caller's name space. right: MK_RIGHT_RECEIVE, PORT_SET  \
+	 * or DEAD_NAME. */                                                         \
+	X(20, port_allocate, (uint32_t right, mk_port_name_t *name), (right, name)) \
+	/* Drops one send or dead-name reference, or the send-once right. */       \
+	X(21, port_deallocate, (mk_port_name_t name), (name))                       \
+	/* Adds delta to the references of one right (MK_RIGHT_* bit). */          \
+	X(22, port_mod_refs, (mk_port_name_t name, uint32_t right, int32_t delta),   \
+	  (name, right, delta))                                                     \
+	/* Releases every right under the name. */                                  \
+	X(23, port_destroy, (mk_port_name_t name), (name))                          \
+	X(24, port_type, (mk_port_name_t name, uint32_t *type), (name, type))       \
+	X(25, port_get_refs, (mk_port_name_t name, uint32_t right, uint32_t *refs),  \
+	  (name, right, refs))                                                      \
+	/* Moves a receive right into a port set (MK_PORT_NULL: out of its set). */ \
+	X(26, port_move_member, (mk_port_name_t member, mk_port_name_t set),         \
+	  (member, set))                                                            \
+	X(27, port_set_qlimit, (mk_port_name_t name, uint32_t qlimit), (name, qlimit)) \
+	/* variant MK_NOTIFY_*; the notification goes to a send-once right made  \
+	 * or moved from notify (disposition MAKE_SEND_ONCE or MOVE_SEND_ONCE);  \
+	 * a previous request of that variant is cancelled (its right destroyed). */ \
+	X(28, port_request_notification, (mk_port_name_t name, uint32_t variant,     \
+					  mk_port_name_t notify, uint32_t disposition), \
+	  (name, variant, notify, disposition))                                     \
+	/* Send, receive or both (options MK_MSG_OPTION_*), msg is the buffer for \
+	 * both; receives from rcv_name (a receive right or a port set). */       \
+	/* A new task, empty (inherit 0) or inheriting the caller's map region \
+	 * by region (1); its bootstrap port is a send right made or copied    \
+	 * from `bootstrap` (or none); *task names a send right to its task   \
+	 * port. The task lives while that port has senders or it has threads. */ \
+	X(16, task_create, (uint32_t inherit, mk_port_name_t bootstrap,               \
+			    mk_port_name_t *task), (inherit, bootstrap, task))      \
+	/* Ends every thread of the task and destroys its port rights. */        \
+	X(17, task_terminate, (mk_port_name_t task), (task))                        \
+	/* A send right to the caller's bootstrap port (MK_PORT_NULL if none). */ \
+	X(18, task_bootstrap_port, (mk_port_name_t *name), (name))                  \
+	/* A running thread in task at rip with stack rsp and rdi = arg. */        \
+	X(19, thread_create, (mk_port_name_t task, uint64_t rip, uint64_t rsp,        \
+			      uint64_t arg), (task, rip, rsp, arg))                 \
+	X(30, msg, (void *msg, uint32_t options, uint32_t send_size, uint32_t rcv_size, \
+		    mk_port_name_t rcv_name, uint64_t timeout_ms),                    \
+	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))
 
 #define MK_TRAP_COUNT 64        /* table size: numbers are below this */
 

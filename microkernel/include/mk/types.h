@@ -17,4 +17,9 @@ typedef uint32_t mk_port_name_t;
 
 typedef int32_t mk_return_t;
 
+/* What host_object_counts reports. */
+struct mk_object_counts {
+	uint64_t tasks, ports, port_sets, messages, free_frames;
+};
+
 #endif

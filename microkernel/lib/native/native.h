@@ -14,11 +14,18 @@
 #include "lib/string.h"
 #include "mk/return.h"
 #include "mk/traps.h"
+#include "mk/vm.h"
 
 /* Defined by the program: its first thread's function. */
 void native_main(const char *arg);
 
 int mk_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *mk_return_string(int64_t r);
+
+/* Runs fn(arg) in a new task holding a copy of the caller's memory, its
+ * bootstrap port made or copied from `bootstrap`; *task names a send
+ * right to its task port (deallocating it ends the task). */
+int64_t native_task_spawn(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t bootstrap,
+			  mk_port_name_t *task);
 
 #endif

@@ -76,10 +76,15 @@ UTEST(vm_protect_cannot_exceed_the_maximum)
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, address, 4096), MK_SUCCESS);
 }
 
-UTEST(other_task_ports_are_not_yet_accepted)
+UTEST(vm_traps_refuse_names_that_are_not_task_ports)
 {
 	uint64_t address = 0;
+	mk_port_name_t port = MK_PORT_NULL;
 
 	UTEST_EXPECT_RETURN(mk_vm_allocate(0x1234, &address, 4096, MK_VM_FLAGS_ANYWHERE),
 			    MK_INVALID_TASK);
+	UTEST_EXPECT_RETURN(mk_port_allocate(MK_RIGHT_RECEIVE, &port), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_vm_allocate(port, &address, 4096, MK_VM_FLAGS_ANYWHERE),
+			    MK_INVALID_TASK);
+	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 }

@@ -1,0 +1,166 @@
+/*
+ * task_port.c: task ports (see task_port.h) and the traps that take them:
+ * task_create, task_terminate, task_bootstrap_port, thread_create.
+ *
+ * Lock order: port->lock before task->lock (task_from_name takes the
+ * task's reference under the port's lock, so a task being freed, which
+ * clears kobject under that lock first, is never returned).
+ */
+#include "ipc/port.h"
+#include "ipc/space.h"
+#include "kern/task.h"
+#include "kern/task_port.h"
+#include "kern/usercopy.h"
+#include "mk/traps.h"
+
+bool task_port_init(struct task *task)
+{
+	task->self_port = ipc_port_create();
+	if (!task->self_port)
+		return false;
+	task->self_port->kobject = task;
+	return true;
+}
+
+void task_port_destroy(struct task *task)
+{
+	struct ipc_port *port = task->self_port;
+
+	spin_lock(&port->lock);
+	port->kobject = NULL;
+	spin_unlock(&port->lock);
+	ipc_port_destroy(port);         /* send rights read as dead names */
+	if (task->bootstrap)
+		ipc_port_release_send(task->bootstrap);
+}
+
+struct task *task_from_name(mk_port_name_t name)
+{
+	struct ipc_port *port;
+
+	if (name == MK_PORT_NULL) {
+		task_reference(current_task());
+		return current_task();
+	}
+	if (ipc_space_lookup_port(current_task()->space, name, MK_RIGHT_SEND, &port) != MK_SUCCESS)
+		return NULL;
+	spin_lock(&port->lock);
+	struct task *task = port->kobject;
+	if (task)
+		task_reference(task);
+	spin_unlock(&port->lock);
+	ipc_port_release(port);
+	return task;
+}
+
+void task_port_no_senders(struct ipc_port *port)
+{
+	spin_lock(&port->lock);
+	struct task *task = port->kobject;
+	if (task)
+		task_reference(task);
+	spin_unlock(&port->lock);
+	if (!task)
+		return;
+	if (__atomic_exchange_n(&task->held_by_senders, 0, __ATOMIC_ACQ_REL))
+		task_release(task);     /* the creation reference: threads keep it alive */
+	task_release(task);
+}
+
+/* A send right to task's port, named in the caller's space. */
+static mk_return_t copyout_task_port(struct task *task, mk_port_name_t *name)
+{
+	ipc_port_make_send(task->self_port);
+	mk_return_t ret = ipc_space_copyout(current_task()->space, task->self_port,
+					    MK_MSG_TYPE_MOVE_SEND, name);
+	if (ret != MK_SUCCESS)
+		ipc_port_release_send(task->self_port);
+	return ret;
+}
+
+int64_t trap_task_create(const struct trap_args *a)
+{
+	uint64_t inherit = a->arg[0];
+	mk_port_name_t bootstrap_name = (mk_port_name_t)a->arg[1], name;
+	struct ipc_port *bootstrap = NULL;
+	unsigned type;
+
+	if (inherit > 1)
+		return MK_INVALID_VALUE;
+	struct task *self = current_task();
+	if (bootstrap_name != MK_PORT_NULL) {
+		uint32_t rights;
+		mk_return_t ret = ipc_space_type(self->space, bootstrap_name, &rights);
+		if (ret != MK_SUCCESS)
+			return ret;
+		ret = ipc_space_copyin(self->space, bootstrap_name,
+				       rights & MK_RIGHT_RECEIVE ? MK_MSG_TYPE_MAKE_SEND
+								 : MK_MSG_TYPE_COPY_SEND,
+				       &bootstrap, &type);
+		if (ret != MK_SUCCESS)
+			return ret;
+	}
+	struct task *child = task_create(inherit ? self : NULL, self->name);
+	if (!child) {
+		if (bootstrap)
+			ipc_port_release_send(bootstrap);
+		return MK_RESOURCE_SHORTAGE;
+	}
+	child->bootstrap = bootstrap;
+	child->held_by_senders = 1;     /* the creation reference, until no-senders */
+	mk_return_t ret = copyout_task_port(child, &name);
+	if (ret == MK_SUCCESS && copy_to_user(a->arg[2], &name, sizeof(name)) != MK_SUCCESS) {
+		ipc_space_deallocate(self->space, name);        /* no-senders frees it */
+		return MK_INVALID_ADDRESS;
+	}
+	if (ret != MK_SUCCESS) {
+		child->held_by_senders = 0;
+		task_terminate(child);
+		task_release(child);
+	}
+	return ret;
+}
+
+int64_t trap_task_terminate(const struct trap_args *a)
+{
+	struct task *task = task_from_name((mk_port_name_t)a->arg[0]);
+
+	if (!task)
+		return MK_INVALID_TASK;
+	task_terminate(task);
+	task_release(task);
+	return MK_SUCCESS;
+}
+
+int64_t trap_task_bootstrap_port(const struct trap_args *a)
+{
+	struct task *self = current_task();
+	mk_port_name_t name = MK_PORT_NULL;
+	mk_return_t ret = MK_SUCCESS;
+
+	if (self->bootstrap) {
+		ipc_port_copy_send(self->bootstrap);
+		ret = ipc_space_copyout(self->space, self->bootstrap, MK_MSG_TYPE_MOVE_SEND, &name);
+		if (ret != MK_SUCCESS) {
+			ipc_port_release_send(self->bootstrap);
+			return ret;
+		}
+	}
+	if (copy_to_user(a->arg[0], &name, sizeof(name)) != MK_SUCCESS)
+		return MK_INVALID_ADDRESS;      /* the right stays under its name */
+	return ret;
+}
+
+int64_t trap_thread_create(const struct trap_args *a)
+{
+	uint64_t rip = a->arg[1], rsp = a->arg[2];
+
+	if (!user_range_is_valid(rip, 1) || !user_range_is_valid(rsp, 1))
+		return MK_INVALID_ADDRESS;
+	struct task *task = task_from_name((mk_port_name_t)a->arg[0]);
+	if (!task)
+		return MK_INVALID_TASK;
+	struct thread *t = task_thread_create(task, rip, rsp, a->arg[3], THREAD_PRIORITY_DEFAULT);
+	task_release(task);
+	return t ? MK_SUCCESS : MK_RESOURCE_SHORTAGE;
+}
