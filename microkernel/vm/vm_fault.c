@@ -2,7 +2,8 @@
  * vm_fault.c: resolving a page fault against an address map, in the four
  * steps of Mach's fault handler:
  *   1. find the region and check the access against its protection;
- *   2. find the page: in the region's object, or down its shadow chain;
+ *   2. find the page: in the region's object, or down its shadow chain
+ *      (first merging backing objects only the chain still uses);
  *      absent everywhere means a zero-filled page in the top object (a
  *      pager-backed object will ask its pager here);
  *   3. on a write to a page found in a backing object, copy it into the
@@ -87,6 +88,7 @@ mk_return_t vm_fault(struct vm_map *map, uint64_t address, int write)
 	}
 	uint64_t offset = e->offset + (page - e->start);
 	struct vm_object *holder = NULL;
+	vm_object_collapse(e->object);
 	struct vm_page *p = find_in_chain(e->object, offset, &holder);
 	unsigned prot = e->protection;
 	if (!p) {

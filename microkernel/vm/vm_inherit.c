@@ -26,6 +26,9 @@ static struct vm_object *shadow_of(struct vm_object *original, uint64_t offset)
 static mk_return_t inherit_copy(struct vm_map *parent, struct vm_map_entry *e,
 				struct vm_map_entry *c)
 {
+	/* Regions never written between copies would otherwise add one
+	 * shadow per copy forever. */
+	vm_object_collapse(e->object);
 	struct vm_object *original = e->object;
 	struct vm_object *parent_shadow = shadow_of(original, e->offset);
 	struct vm_object *child_shadow = parent_shadow ? shadow_of(original, e->offset) : NULL;

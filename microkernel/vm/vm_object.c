@@ -11,7 +11,7 @@
 
 static size_t live_objects;
 
-static unsigned bucket_of(uint64_t offset)
+unsigned vm_object_bucket_of(uint64_t offset)
 {
 	return (offset >> 12) % VM_OBJECT_BUCKETS;
 }
@@ -71,16 +71,21 @@ void vm_object_release(struct vm_object *o)
 		if (refs < 0)
 			panic("vm_object %p released more often than referenced", o);
 		struct vm_object *backing = o->shadow;
-		free_pages(o);
-		kfree(o);
-		__atomic_fetch_sub(&live_objects, 1, __ATOMIC_RELAXED);
+		vm_object_free_empty(o);
 		o = backing;
 	}
 }
 
+void vm_object_free_empty(struct vm_object *o)
+{
+	free_pages(o);
+	kfree(o);
+	__atomic_fetch_sub(&live_objects, 1, __ATOMIC_RELAXED);
+}
+
 struct vm_page *vm_object_page_lookup(struct vm_object *o, uint64_t offset)
 {
-	list_for_each(n, &o->buckets[bucket_of(offset)]) {
+	list_for_each(n, &o->buckets[vm_object_bucket_of(offset)]) {
 		struct vm_page *p = list_entry(n, struct vm_page, link);
 		if (p->offset == offset)
 			return p;
@@ -96,7 +101,7 @@ struct vm_page *vm_object_page_insert(struct vm_object *o, uint64_t offset, uint
 		return NULL;
 	p->offset = offset;
 	p->phys = phys;
-	list_push_back(&o->buckets[bucket_of(offset)], &p->link);
+	list_push_back(&o->buckets[vm_object_bucket_of(offset)], &p->link);
 	o->resident_pages++;
 	return p;
 }

@@ -29,7 +29,7 @@ struct vm_object {
 	int refs;
 	struct list_node buckets[VM_OBJECT_BUCKETS];
 	size_t resident_pages;
-	/* Fixed at creation: */
+	/* Set at creation; changed only by vm_object_collapse: */
 	struct vm_object *shadow;       /* backing object, referenced */
 	uint64_t shadow_offset;         /* our offset 0 is shadow's this */
 };
@@ -43,6 +43,14 @@ void vm_object_release(struct vm_object *o);
 struct vm_page *vm_object_page_lookup(struct vm_object *o, uint64_t offset);
 /* Adds a page holding frame phys; NULL when memory is short. */
 struct vm_page *vm_object_page_insert(struct vm_object *o, uint64_t offset, uint64_t phys);
+
+/* Merges each backing object referenced by its shadow alone into that
+ * shadow, down top's chain (vm_collapse.c). */
+void vm_object_collapse(struct vm_object *top);
+/* For vm/ only: frees an unreferenced object with its pages (the backing
+ * object is the caller's business). */
+void vm_object_free_empty(struct vm_object *o);
+unsigned vm_object_bucket_of(uint64_t offset);
 
 size_t vm_object_count(void);   /* live objects, for leak tests */
 
