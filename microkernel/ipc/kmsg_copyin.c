@@ -22,7 +22,6 @@
 
 #define BODY_OFFSET        sizeof(struct mk_msg_header)
 #define DESCRIPTOR_OFFSET  (BODY_OFFSET + sizeof(struct mk_msg_body))
-#define MAX_RIGHTS         (2 + MK_MSG_DESCRIPTORS_MAX)
 
 /* One right the message names, and where its copy goes in the kmsg. */
 struct wanted {
@@ -39,12 +38,18 @@ struct shadow {
 	void *object;
 };
 
+/* Rights a plan holds without the heap: the header's two and a few
+ * descriptors, so ordinary messages cost no allocation here. */
+#define INLINE_RIGHTS 8
+
 struct plan {
-	struct wanted wanted[MAX_RIGHTS];
+	struct wanted *wanted;          /* room for 2 + descriptor_count each */
 	unsigned nwanted;
-	struct shadow shadows[MAX_RIGHTS];
+	struct shadow *shadows;
 	unsigned nshadows;
 	bool moves_receive;
+	struct wanted inline_wanted[INLINE_RIGHTS];
+	struct shadow inline_shadows[INLINE_RIGHTS];
 };
 
 static bool is_send_disposition(unsigned d)
@@ -228,13 +233,22 @@ mk_return_t ipc_kmsg_copyin_prepared(struct ipc_space *space, struct ipc_kmsg *k
 		return ret;
 	if (count != kmsg->descriptor_count)
 		return MK_MSG_INVALID_DESCRIPTOR;
-	struct plan *plan = kmalloc(sizeof(*plan));
-	if (!plan)
-		return MK_RESOURCE_SHORTAGE;
+	struct plan plan;
+	uint32_t rights = 2 + count;
+	void *heap = NULL;
+	plan.wanted = plan.inline_wanted;
+	plan.shadows = plan.inline_shadows;
+	if (rights > INLINE_RIGHTS) {
+		heap = kmalloc(rights * (sizeof(struct wanted) + sizeof(struct shadow)));
+		if (!heap)
+			return MK_RESOURCE_SHORTAGE;
+		plan.wanted = heap;
+		plan.shadows = (struct shadow *)(plan.wanted + rights);
+	}
 	memcpy(&kmsg->header, kmsg->bytes, sizeof(kmsg->header));
-	make_plan(plan, kmsg);
-	ret = copyin_rights(space, plan);
-	kfree(plan);
+	make_plan(&plan, kmsg);
+	ret = copyin_rights(space, &plan);
+	kfree(heap);
 	return ret;
 }
 
