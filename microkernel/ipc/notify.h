@@ -28,9 +28,9 @@ void ipc_notify_no_senders(struct ipc_port *port, uint32_t mscount);
 void ipc_notify_send_once(struct ipc_port *port);
 
 /* The receive right of an active port is about to be destroyed; the port
- * is still active and held by no space. Return true to take the receive
- * right (and its reference) instead, e.g. to send it in a port-destroyed
- * notification; return false and the port dies. */
+ * is still active, held by no space, in no set and not in transit. Return
+ * true to take the receive right (and its reference) instead, e.g. to send
+ * it in a port-destroyed notification; return false and the port dies. */
 bool ipc_notify_port_destroyed(struct ipc_port *port);
 
 /* The port has just died (once per port): its queue is emptied and every

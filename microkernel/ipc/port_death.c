@@ -1,10 +1,10 @@
 /*
- * port_death.c: destroying a receive right. The port-destroyed hook may
- * take the right; otherwise the port dies: it stops accepting messages,
- * leaves its port set and its in-transit chain, and its queued messages
- * are destroyed. Those messages may carry receive rights whose ports die
- * in turn; their queues go onto the same work list, so arbitrarily long
- * chains never recurse on the kernel stack.
+ * port_death.c: destroying a receive right. The port leaves its space,
+ * its port set and its in-transit chain; then the port-destroyed hook may
+ * take the right; otherwise the port dies: it stops accepting messages and
+ * its queued messages are destroyed. Those messages may carry receive
+ * rights whose ports die in turn; their queues go onto the same work list,
+ * so arbitrarily long chains never recurse on the kernel stack.
  *
  * Send and send-once rights naming the dead port are not hunted down: a
  * space sees them as dead names the next time it looks (space.c).
