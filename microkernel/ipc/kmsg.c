@@ -7,6 +7,7 @@
 #include "ipc/kmsg.h"
 #include "ipc/port.h"
 #include "kern/alloc.h"
+#include "lib/string.h"
 
 static size_t live_kmsgs;
 
@@ -16,9 +17,12 @@ struct ipc_kmsg *ipc_kmsg_alloc(uint32_t size, uint32_t ndesc)
 	    ndesc > MK_MSG_DESCRIPTORS_MAX)
 		return NULL;
 	size_t rights = ndesc * sizeof(struct ipc_kmsg_right);
-	struct ipc_kmsg *kmsg = kzalloc(sizeof(*kmsg) + rights + size);
+	/* The bytes are left for the caller to fill: zeroing them would cost
+	 * every message a second pass over its data. */
+	struct ipc_kmsg *kmsg = kmalloc(sizeof(*kmsg) + rights + size);
 	if (!kmsg)
 		return NULL;
+	memset(kmsg, 0, sizeof(*kmsg) + rights);
 	list_init(&kmsg->link);
 	kmsg->size = size;
 	kmsg->header.size = size;

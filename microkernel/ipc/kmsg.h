@@ -21,6 +21,9 @@
 struct ipc_space;
 struct ipc_port;
 
+/* Where a complex message's descriptors start in its bytes. */
+#define IPC_KMSG_DESCRIPTOR_OFFSET (sizeof(struct mk_msg_header) + sizeof(struct mk_msg_body))
+
 /* One right carried by a kmsg. type is what the receiver will hold:
  * MK_MSG_TYPE_MOVE_RECEIVE, MOVE_SEND or MOVE_SEND_ONCE (0 for an absent
  * header reply port). port is NULL for a descriptor or reply that named
@@ -43,7 +46,7 @@ struct ipc_kmsg {
 };
 
 /* An empty kmsg for a message of size bytes with ndesc descriptors, rights
- * all absent, bytes zeroed; the kernel fills it to send notifications.
+ * all absent; the caller writes all size bytes (the message as sent).
  * NULL when memory is short or the sizes are impossible. */
 struct ipc_kmsg *ipc_kmsg_alloc(uint32_t size, uint32_t ndesc);
 

@@ -21,7 +21,6 @@
 #include "lib/string.h"
 
 #define BODY_OFFSET        sizeof(struct mk_msg_header)
-#define DESCRIPTOR_OFFSET  (BODY_OFFSET + sizeof(struct mk_msg_body))
 
 /* One right the message names, and where its copy goes in the kmsg. */
 struct wanted {
@@ -98,15 +97,16 @@ static mk_return_t validate(const uint8_t *msg, size_t size, uint32_t *count)
 	*count = 0;
 	if (ret != MK_SUCCESS || !(h.bits & MK_MSGH_COMPLEX))
 		return ret;
-	if (size < DESCRIPTOR_OFFSET)
+	if (size < IPC_KMSG_DESCRIPTOR_OFFSET)
 		return MK_MSG_INVALID_HEADER;
 	memcpy(&body, msg + BODY_OFFSET, sizeof(body));
 	if (body.reserved || body.descriptor_count > MK_MSG_DESCRIPTORS_MAX ||
-	    body.descriptor_count * sizeof(struct mk_msg_descriptor) > size - DESCRIPTOR_OFFSET)
+	    body.descriptor_count * sizeof(struct mk_msg_descriptor) >
+		    size - IPC_KMSG_DESCRIPTOR_OFFSET)
 		return MK_MSG_INVALID_DESCRIPTOR;
 	for (uint32_t i = 0; i < body.descriptor_count && ret == MK_SUCCESS; i++) {
 		struct mk_msg_descriptor d;
-		memcpy(&d, msg + DESCRIPTOR_OFFSET + i * sizeof(d), sizeof(d));
+		memcpy(&d, msg + IPC_KMSG_DESCRIPTOR_OFFSET + i * sizeof(d), sizeof(d));
 		ret = check_descriptor(&d);
 	}
 	*count = body.descriptor_count;
@@ -140,7 +140,7 @@ static void make_plan(struct plan *p, struct ipc_kmsg *kmsg)
 		want(p, h->local_port, MK_MSGH_LOCAL(h->bits), &kmsg->reply);
 	for (uint32_t i = 0; i < kmsg->descriptor_count; i++) {
 		struct mk_msg_descriptor d;
-		memcpy(&d, kmsg->bytes + DESCRIPTOR_OFFSET + i * sizeof(d), sizeof(d));
+		memcpy(&d, kmsg->bytes + IPC_KMSG_DESCRIPTOR_OFFSET + i * sizeof(d), sizeof(d));
 		struct ipc_kmsg_right *r = &kmsg->rights[i];
 		if (d.value == MK_PORT_NULL || d.value == MK_PORT_DEAD) {
 			*r = (struct ipc_kmsg_right){ NULL, d.value,

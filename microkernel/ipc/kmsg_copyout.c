@@ -14,8 +14,6 @@
 #include "ipc/space_internal.h"
 #include "lib/string.h"
 
-#define DESCRIPTOR_OFFSET (sizeof(struct mk_msg_header) + sizeof(struct mk_msg_body))
-
 /* Space lock held and an entry reserved: the name r ends up with. */
 static mk_port_name_t copyout_right(struct ipc_space *space, struct ipc_kmsg_right *r)
 {
@@ -71,7 +69,7 @@ mk_return_t ipc_kmsg_copyout(struct ipc_space *space, struct ipc_kmsg *kmsg)
 	h->local_port = local_name(space, kmsg->dest.port);
 	for (uint32_t i = 0; i < kmsg->descriptor_count; i++) {
 		struct mk_msg_descriptor d;
-		uint8_t *at = kmsg->bytes + DESCRIPTOR_OFFSET + i * sizeof(d);
+		uint8_t *at = kmsg->bytes + IPC_KMSG_DESCRIPTOR_OFFSET + i * sizeof(d);
 
 		memcpy(&d, at, sizeof(d));
 		d.value = copyout_right(space, &kmsg->rights[i]);

@@ -12,11 +12,10 @@
 #include "ipc/mqueue.h"
 #include "ipc/port.h"
 #include "ipc/pset.h"
+#include "ipc/right.h"
 #include "ipc/space.h"
 #include "kern/sched.h"
 #include "kern/usercopy.h"
-
-#define DESCRIPTOR_OFFSET (sizeof(struct mk_msg_header) + sizeof(struct mk_msg_body))
 
 struct ipc_wait ipc_wait_for_ms(bool timed, uint64_t timeout_ms)
 {
@@ -58,7 +57,7 @@ static mk_return_t copy_message_in(uint64_t umsg, uint32_t size, struct ipc_kmsg
 		return MK_MSG_INVALID_HEADER;
 	if (copy_from_user(&h, umsg, sizeof(h)) != MK_SUCCESS)
 		return MK_INVALID_ADDRESS;
-	if ((h.bits & MK_MSGH_COMPLEX) && size >= DESCRIPTOR_OFFSET &&
+	if ((h.bits & MK_MSGH_COMPLEX) && size >= IPC_KMSG_DESCRIPTOR_OFFSET &&
 	    copy_from_user(&body, umsg + sizeof(h), sizeof(body)) != MK_SUCCESS)
 		return MK_INVALID_ADDRESS;
 	if (body.descriptor_count > MK_MSG_DESCRIPTORS_MAX)
@@ -72,11 +71,6 @@ static mk_return_t copy_message_in(uint64_t umsg, uint32_t size, struct ipc_kmsg
 	}
 	*out = kmsg;
 	return MK_SUCCESS;
-}
-
-static bool is_send_once_disposition(unsigned d)
-{
-	return d == MK_MSG_TYPE_MOVE_SEND_ONCE || d == MK_MSG_TYPE_MAKE_SEND_ONCE;
 }
 
 /* Waits until port's queue has room. */
@@ -131,7 +125,8 @@ mk_return_t ipc_msg_send(struct ipc_space *space, uint64_t umsg, uint32_t size,
 	if (ret != MK_SUCCESS)
 		return ret;
 	const struct mk_msg_header *h = (const struct mk_msg_header *)kmsg->bytes;
-	if (!is_send_once_disposition(MK_MSGH_REMOTE(h->bits))) {
+	/* A send-once right always gets through (ipc_port_enqueue). */
+	if (ipc_right_result_type(MK_MSGH_REMOTE(h->bits)) != MK_MSG_TYPE_MOVE_SEND_ONCE) {
 		ret = ipc_space_lookup_port(space, h->remote_port,
 					    MK_RIGHT_SEND | MK_RIGHT_RECEIVE, &port);
 		if (ret == MK_SUCCESS) {

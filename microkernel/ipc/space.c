@@ -256,7 +256,7 @@ mk_return_t ipc_space_type(struct ipc_space *space, mk_port_name_t name, uint32_
 	return ret;
 }
 
-static bool is_one_right(uint32_t right)
+bool ipc_is_one_right(uint32_t right)
 {
 	return right && !(right & (right - 1)) && right <= MK_RIGHT_DEAD_NAME;
 }
@@ -264,7 +264,7 @@ static bool is_one_right(uint32_t right)
 mk_return_t ipc_space_get_refs(struct ipc_space *space, mk_port_name_t name, uint32_t right,
 			       uint32_t *refs)
 {
-	if (!is_one_right(right))
+	if (!ipc_is_one_right(right))
 		return MK_INVALID_VALUE;
 	mk_return_t ret = MK_INVALID_TASK;
 	spin_lock(&space->lock);

@@ -9,6 +9,8 @@
 
 #define IPC_RIGHT_PORT_BITS (MK_RIGHT_SEND | MK_RIGHT_RECEIVE | MK_RIGHT_SEND_ONCE)
 
+/* right is exactly one MK_RIGHT_* bit. */
+bool ipc_is_one_right(uint32_t right);
 /* The entry a name denotes (right generation, in use), or NULL. */
 struct ipc_entry *ipc_entry_lookup(struct ipc_space *space, mk_port_name_t name);
 /* The same, first turning a send or send-once right to a dead port into a

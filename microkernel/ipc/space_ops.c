@@ -175,7 +175,7 @@ mk_return_t ipc_space_mod_refs(struct ipc_space *space, mk_port_name_t name, uin
 {
 	struct detached d = { NULL, 0 };
 
-	if (!right || (right & (right - 1)) || right > MK_RIGHT_DEAD_NAME)
+	if (!ipc_is_one_right(right))
 		return MK_INVALID_VALUE;
 	mk_return_t ret = lock_active(space);
 	if (ret != MK_SUCCESS)

@@ -24,7 +24,6 @@
 
 #include "ipc/kmsg.c"
 #include "ipc/kmsg_copyin.c"
-#undef DESCRIPTOR_OFFSET        /* kmsg_copyout.c defines it again */
 #include "ipc/kmsg_copyout.c"
 #include "ipc/port.c"
 #include "ipc/port_death.c"

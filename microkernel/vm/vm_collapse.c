@@ -56,6 +56,6 @@ void vm_object_collapse(struct vm_object *top)
 		backing->refs = 0;
 		spin_unlock(&backing->lock);
 		spin_unlock(&o->lock);
-		vm_object_free_empty(backing);
+		vm_object_destroy(backing);
 	}
 }

@@ -71,12 +71,12 @@ void vm_object_release(struct vm_object *o)
 		if (refs < 0)
 			panic("vm_object %p released more often than referenced", o);
 		struct vm_object *backing = o->shadow;
-		vm_object_free_empty(o);
+		vm_object_destroy(o);
 		o = backing;
 	}
 }
 
-void vm_object_free_empty(struct vm_object *o)
+void vm_object_destroy(struct vm_object *o)
 {
 	free_pages(o);
 	kfree(o);

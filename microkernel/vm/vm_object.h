@@ -49,7 +49,7 @@ struct vm_page *vm_object_page_insert(struct vm_object *o, uint64_t offset, uint
 void vm_object_collapse(struct vm_object *top);
 /* For vm/ only: frees an unreferenced object with its pages (the backing
  * object is the caller's business). */
-void vm_object_free_empty(struct vm_object *o);
+void vm_object_destroy(struct vm_object *o);
 unsigned vm_object_bucket_of(uint64_t offset);
 
 size_t vm_object_count(void);   /* live objects, for leak tests */
