@@ -8,6 +8,10 @@
  * prototypes (MK_KERNEL) and into the typed user stubs (otherwise).
  *
  * X(number, name, (typed parameters), (argument names))
+ *
+ * Numbers by area: 1-9 diagnostics and host, 10-15 and 50-59 virtual
+ * memory, 16-19 and 40-49 tasks and threads, 20-39 ports and messages,
+ * 60-69 pagers, 70-79 devices (interrupts, I/O ports).
  */
 #ifndef MK_TRAPS_H
 #define MK_TRAPS_H
@@ -86,7 +90,7 @@
 		    mk_port_name_t rcv_name, uint64_t timeout_ms),                    \
 	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))
 
-#define MK_TRAP_COUNT 64        /* table size: numbers are below this */
+#define MK_TRAP_COUNT 96        /* table size: numbers are below this */
 
 #ifdef MK_KERNEL
 
