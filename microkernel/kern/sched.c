@@ -4,8 +4,9 @@
  * sched_lock is held across a context switch: the thread that switches
  * away takes it, the thread that runs next releases it (in reschedule's
  * caller, or in thread_first_run for a new thread). Threads that die are
- * left on a zombie list and freed later by sched_reap_zombies, outside the
- * lock, since their stack is in use until the switch.
+ * left on a zombie list and freed later by sched_reap_zombies (on the way
+ * back to user mode, or when idle), outside the lock, since their stack is
+ * in use until the switch.
  */
 #include "arch/x86_64/cpu.h"
 #include "kern/console.h"
@@ -246,6 +247,11 @@ void sched_preempt_point(void)
 
 	if (this_cpu()->need_resched || t->suspend_count)
 		sched_yield();
+	/* An unlocked peek is enough: a stale answer only delays reaping to
+	 * the next return to user mode. Without this, a system that never
+	 * idles would keep every dead thread's kernel stack. */
+	if (!list_is_empty(&zombies))
+		sched_reap_zombies();
 }
 
 uint64_t sched_ticks(void)

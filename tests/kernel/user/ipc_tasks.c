@@ -71,13 +71,12 @@ static struct mk_object_counts counts(void)
 	return c;
 }
 
-/* Kernel objects that must all come back. Free frames are printed but
- * not compared yet: each fork-and-exit round still keeps about four
- * frames (open in issue 3's note: shadow chains or heap growth). */
+/* Kernel objects that must all come back, frames included (a dead
+ * thread's kernel stack is freed on the next return to user mode). */
 static int counts_equal(struct mk_object_counts a, struct mk_object_counts b)
 {
 	return a.tasks == b.tasks && a.ports == b.ports && a.port_sets == b.port_sets &&
-	       a.messages == b.messages;
+	       a.messages == b.messages && a.free_frames == b.free_frames;
 }
 
 /* Waits (up to 2 s) for the kernel's objects to be back to `before`:
@@ -91,11 +90,12 @@ static void expect_counts_back_to(struct mk_object_counts before)
 		mk_thread_yield();
 		now = counts();
 	}
-	mk_printf("utest: free frames %lu -> %lu\n", before.free_frames, now.free_frames);
 	if (!counts_equal(now, before))
-		utest_fail("leak: tasks %lu->%lu ports %lu->%lu sets %lu->%lu msgs %lu->%lu",
+		utest_fail("leak: tasks %lu->%lu ports %lu->%lu sets %lu->%lu msgs %lu->%lu "
+			   "free frames %lu->%lu",
 			   before.tasks, now.tasks, before.ports, now.ports, before.port_sets,
-			   now.port_sets, before.messages, now.messages);
+			   now.port_sets, before.messages, now.messages, before.free_frames,
+			   now.free_frames);
 }
 
 static void call_reply_round(void)
