@@ -130,7 +130,7 @@ void kmain(uint32_t magic, uint64_t info_phys)
 	if (cmdline_get(boot_info.cmdline, "utest", test, sizeof(test))) {
 		run_native_test("utests", test);
 	} else if (cmdline_get(boot_info.cmdline, "kbench", test, sizeof(test))) {
-		run_native_test("kbench", "");
+		run_native_test("kbench", test);   /* kbench=NAME: just that one */
 	} else {
 		kprintf("mk: boot complete; no user tasks yet (Ctrl-A X leaves QEMU)\n");
 	}

@@ -1,4 +1,5 @@
-/* harness.c: runs every benchmark and prints the median of its runs. */
+/* harness.c: runs every benchmark (or, booted with kbench=NAME, just that
+ * one, e.g. under a profiler) and prints the median of its runs. */
 #include "bench.h"
 #include "mk/exit_code.h"
 
@@ -29,8 +30,9 @@ void native_main(const char *arg)
 {
 	uint64_t samples[RUNS];
 
-	(void)arg;
 	for (const struct bench *b = __start_benches; b < __stop_benches; b++) {
+		if (arg[0] && strcmp(arg, b->name))
+			continue;
 		for (int i = 0; i < RUNS; i++)
 			samples[i] = b->run();
 		mk_printf("%s %lu cycles\n", b->name, median(samples, RUNS));

@@ -18,12 +18,29 @@ struct bench_msg {
 
 static mk_port_name_t service = MK_PORT_NULL;   /* the server's port, here */
 
+/* Answers each message on port that carries a reply right and drops the
+ * others, until a receive fails. */
+static void serve(mk_port_name_t port)
+{
+	struct bench_msg m = { 0 };
+	int64_t r = mk_msg(&m, MK_MSG_OPTION_RECEIVE, 0, sizeof(m), port, 0);
+	while (r == MK_SUCCESS) {
+		if (m.header.remote_port == MK_PORT_NULL) {
+			r = mk_msg(&m, MK_MSG_OPTION_RECEIVE, 0, sizeof(m), port, 0);
+			continue;
+		}
+		m.header.bits = MK_MSGH_BITS(MK_MSG_TYPE_MOVE_SEND_ONCE, 0);
+		m.header.local_port = MK_PORT_NULL;
+		r = mk_msg(&m, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, sizeof(m), sizeof(m),
+			   port, 0);
+	}
+}
+
 /* The server: reports its port on the bootstrap port, then answers each
  * message that carries a reply right and drops the others. */
 static void server(uint64_t unused)
 {
 	mk_port_name_t bootstrap = MK_PORT_NULL, port = MK_PORT_NULL;
-	struct bench_msg m = { 0 };
 
 	(void)unused;
 	if (mk_task_bootstrap_port(&bootstrap) != MK_SUCCESS ||
@@ -42,17 +59,7 @@ static void server(uint64_t unused)
 		    { 0, port, MK_MSG_TYPE_MAKE_SEND, { 0, 0 }, MK_MSG_PORT_DESCRIPTOR } };
 	if (mk_msg(&hello, MK_MSG_OPTION_SEND, sizeof(hello), 0, 0, 0) != MK_SUCCESS)
 		return;
-	int64_t r = mk_msg(&m, MK_MSG_OPTION_RECEIVE, 0, sizeof(m), port, 0);
-	while (r == MK_SUCCESS) {
-		if (m.header.remote_port == MK_PORT_NULL) {
-			r = mk_msg(&m, MK_MSG_OPTION_RECEIVE, 0, sizeof(m), port, 0);
-			continue;
-		}
-		m.header.bits = MK_MSGH_BITS(MK_MSG_TYPE_MOVE_SEND_ONCE, 0);
-		m.header.local_port = MK_PORT_NULL;
-		r = mk_msg(&m, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, sizeof(m), sizeof(m),
-			   port, 0);
-	}
+	serve(port);
 }
 
 static void start_server(void)
@@ -84,18 +91,50 @@ static mk_port_name_t reply_port(void)
 	return reply;
 }
 
-BENCH(ipc_call_reply)
+static void thread_returns(void)
 {
-	if (!service)
-		start_server();
+	for (;;)
+		mk_thread_exit();
+}
+
+static void serve_thread(uint64_t port)
+{
+	serve((mk_port_name_t)port);
+}
+
+/* A server thread in this task: the same call without switching address
+ * spaces, which separates the IPC path's own cost from the TLB refills a
+ * CR3 reload costs (under TCG a reload flushes QEMU's whole soft TLB). */
+static mk_port_name_t same_task_service(void)
+{
+	static mk_port_name_t port = MK_PORT_NULL;
+	uint64_t stack = 0;
+	int64_t r;
+
+	if (port)
+		return port;
+	if ((r = mk_port_allocate(MK_RIGHT_RECEIVE, &port)) != MK_SUCCESS ||
+	    (r = mk_vm_allocate(MK_PORT_NULL, &stack, 65536, MK_VM_FLAGS_ANYWHERE)) != MK_SUCCESS)
+		bench_abort("same-task server setup", r);
+	uint64_t rsp = stack + 65536 - 8;       /* as at a call: rsp + 8 16-byte aligned */
+	*(uint64_t *)rsp = (uint64_t)thread_returns;
+	if ((r = mk_thread_create(MK_PORT_NULL, (uint64_t)serve_thread, rsp, port)) != MK_SUCCESS)
+		bench_abort("thread_create", r);
+	return port;
+}
+
+/* disposition: how each call names `to` (COPY_SEND, or MAKE_SEND when this
+ * task holds its receive right). */
+static uint64_t calls_to(mk_port_name_t to, unsigned disposition)
+{
 	mk_port_name_t reply = reply_port();
 	struct bench_msg m;
 	uint64_t start = bench_cycles();
 
 	for (int i = 0; i < CALLS; i++) {
 		m.header = (struct mk_msg_header){
-			MK_MSGH_BITS(MK_MSG_TYPE_COPY_SEND, MK_MSG_TYPE_MAKE_SEND_ONCE), sizeof(m),
-			service, reply, 0, 1 };
+			MK_MSGH_BITS(disposition, MK_MSG_TYPE_MAKE_SEND_ONCE), sizeof(m),
+			to, reply, 0, 1 };
 		m.data = i;
 		int64_t r = mk_msg(&m, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, sizeof(m),
 				   sizeof(m), reply, 0);
@@ -103,6 +142,18 @@ BENCH(ipc_call_reply)
 			bench_abort("call", r);
 	}
 	return (bench_cycles() - start) / CALLS;
+}
+
+BENCH(ipc_call_reply)
+{
+	if (!service)
+		start_server();
+	return calls_to(service, MK_MSG_TYPE_COPY_SEND);
+}
+
+BENCH(ipc_call_reply_same_task)
+{
+	return calls_to(same_task_service(), MK_MSG_TYPE_MAKE_SEND);
 }
 
 BENCH(ipc_one_way)
