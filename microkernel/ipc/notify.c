@@ -8,7 +8,8 @@
  * the port the notification goes to. When the port dies the requests are
  * taken off it: dead-name requests are answered, the others' send-once
  * rights are destroyed (which sends their holders a send-once
- * notification).
+ * notification). The kernel's own watches (ipc_port_watch) are called
+ * at that moment, under the port's lock.
  */
 #include "ipc/ipc_notify_requests.h"
 #include "ipc/kmsg.h"
@@ -33,6 +34,7 @@ struct notify_requests {
 	struct ipc_port *no_senders;            /* send-once rights, or NULL */
 	struct ipc_port *port_destroyed;
 	struct dead_name_request *dead_names;
+	struct ipc_port_watch *watches;
 };
 
 /* A notification message to the send-once right `to` (consumed). */
@@ -114,9 +116,44 @@ mk_return_t ipc_notify_request(struct ipc_port *port, uint32_t variant, mk_port_
 	return MK_SUCCESS;
 }
 
+mk_return_t ipc_port_watch(struct ipc_port *port, struct ipc_port_watch *w)
+{
+	struct notify_requests *spare = kmalloc(sizeof(*spare));
+
+	if (!spare)
+		return MK_RESOURCE_SHORTAGE;
+	spin_lock(&port->lock);
+	if (!port->active) {
+		spin_unlock(&port->lock);
+		kfree(spare);
+		return MK_DEAD_NAME;
+	}
+	struct notify_requests *r = requests_of(port, spare);
+	if (r == spare)
+		spare = NULL;
+	w->next = r->watches;
+	r->watches = w;
+	spin_unlock(&port->lock);
+	kfree(spare);
+	return MK_SUCCESS;
+}
+
+void ipc_port_unwatch(struct ipc_port *port, struct ipc_port_watch *w)
+{
+	spin_lock(&port->lock);
+	struct notify_requests *r = port->notify_requests;
+	for (struct ipc_port_watch **at = r ? &r->watches : NULL; at && *at; at = &(*at)->next) {
+		if (*at == w) {
+			*at = w->next;
+			break;
+		}
+	}
+	spin_unlock(&port->lock);
+}
+
 void ipc_notify_no_senders(struct ipc_port *port, uint32_t mscount)
 {
-	if (port->kobject)              /* set before any right exists, then only cleared */
+	if (port->kobject_type == IPC_KOBJECT_TASK)     /* set before any right exists */
 		task_port_no_senders(port);
 	spin_lock(&port->lock);
 	struct notify_requests *r = port->notify_requests;
@@ -180,6 +217,8 @@ void ipc_notify_port_dead(struct ipc_port *port)
 	spin_lock(&port->lock);
 	struct notify_requests *r = port->notify_requests;
 	port->notify_requests = NULL;
+	for (struct ipc_port_watch *w = r ? r->watches : NULL; w; w = w->next)
+		w->port_dead(w);
 	spin_unlock(&port->lock);
 
 	waitq_wake_all(&port->receivers);

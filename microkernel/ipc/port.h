@@ -33,6 +33,13 @@ struct ipc_space;
 struct ipc_pset;
 struct ipc_kmsg;
 
+/* What a kernel object's port stands for (its kobject's type). */
+enum ipc_kobject_type {
+	IPC_KOBJECT_NONE,
+	IPC_KOBJECT_TASK,               /* struct task (kern/task_port.h) */
+	IPC_KOBJECT_PAGER_CONTROL,      /* struct vm_object (vm/vm_pager.h) */
+};
+
 #define IPC_PORT_QLIMIT_DEFAULT 5
 #define IPC_PORT_QLIMIT_MAX     1024
 
@@ -58,8 +65,10 @@ struct ipc_port {
 	uint32_t qlimit;
 	void *notify_requests;          /* owned by the notification layer, never read here */
 	/* A kernel object's port (a task's): the object, or NULL once it is
-	 * gone; its receive right is held by the kernel. */
+	 * gone; its receive right is held by the kernel. The type is set
+	 * with it, before any right exists, and never changes. */
 	void *kobject;
+	enum ipc_kobject_type kobject_type;
 	/* Guarded by lock and by the set's lock (either to read, both to write): */
 	struct ipc_pset *pset;
 	/* Guarded by pset->lock: */

@@ -19,6 +19,7 @@ bool task_port_init(struct task *task)
 	if (!task->self_port)
 		return false;
 	task->self_port->kobject = task;
+	task->self_port->kobject_type = IPC_KOBJECT_TASK;
 	return true;
 }
 
@@ -45,7 +46,7 @@ struct task *task_from_name(mk_port_name_t name)
 	if (ipc_space_lookup_port(current_task()->space, name, MK_RIGHT_SEND, &port) != MK_SUCCESS)
 		return NULL;
 	spin_lock(&port->lock);
-	struct task *task = port->kobject;
+	struct task *task = port->kobject_type == IPC_KOBJECT_TASK ? port->kobject : NULL;
 	if (task)
 		task_reference(task);
 	spin_unlock(&port->lock);

@@ -7,11 +7,15 @@
  * move up, and the shadow takes over the backing object's own backing.
  * What every user of the shadow sees is unchanged.
  *
+ * A pager-backed object is never merged: the pages it lacks are the
+ * pager's to supply, and a shadow would zero-fill them instead.
+ *
  * Runs from the fault handler with the map locked. Objects' `shadow`
  * fields change here; the kernel is not preemptible, so no one walks the
  * chain meanwhile (a multiprocessor kernel would need a chain lock).
  */
 #include "kern/alloc.h"
+#include "kern/console.h"
 #include "kern/pmm.h"
 #include "vm/vm_object.h"
 
@@ -22,6 +26,8 @@ static void merge_pages(struct vm_object *o, struct vm_object *backing)
 		struct list_node *n;
 		while ((n = list_pop_front(&backing->buckets[i]))) {
 			struct vm_page *p = list_entry(n, struct vm_page, link);
+			if (!p->phys)
+				panic("placeholder page in a merged object %p", backing);
 			backing->resident_pages--;
 			/* backing's offset x is o's x - shadow_offset. */
 			if (p->offset < o->shadow_offset ||
@@ -43,7 +49,7 @@ void vm_object_collapse(struct vm_object *top)
 		struct vm_object *backing = o->shadow;
 		spin_lock(&o->lock);
 		spin_lock(&backing->lock);
-		if (backing->refs != 1) {
+		if (backing->refs != 1 || backing->pager) {
 			spin_unlock(&backing->lock);
 			spin_unlock(&o->lock);
 			o = backing;

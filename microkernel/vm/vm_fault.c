@@ -4,8 +4,10 @@
  *   1. find the region and check the access against its protection;
  *   2. find the page: in the region's object, or down its shadow chain
  *      (first merging backing objects only the chain still uses);
- *      absent everywhere means a zero-filled page in the top object (a
- *      pager-backed object will ask its pager here);
+ *      absent everywhere means a zero-filled page in the top object,
+ *      unless a pager-backed object (the bottom of a chain) lacks it:
+ *      then its pager is asked (vm_pager_fault.c) and, the map unlocked,
+ *      the fault waits for the answer and starts again from step 1;
  *   3. on a write to a page found in a backing object, copy it into the
  *      top object (copy-on-write); a read maps the backing page read-only;
  *   4. enter the translation in the pmap.
@@ -16,6 +18,7 @@
 #include "mk/return.h"
 #include "mk/vm.h"
 #include "vm/vm_map.h"
+#include "vm/vm_pager.h"
 
 static struct vm_map_entry *lookup_entry(struct vm_map *map, uint64_t address)
 {
@@ -32,23 +35,31 @@ static void *frame(uint64_t phys)
 	return (void *)(DIRECT_MAP_BASE + phys);
 }
 
-/* Step 2: the object in the chain holding the page at offset, if any. */
-static struct vm_page *find_in_chain(struct vm_object *top, uint64_t offset,
-				     struct vm_object **holder)
+/* Step 2: the page at offset in top's chain and *holder, the object
+ * holding it; *page NULL when no object has it and none has a pager.
+ * VM_FAULT_WAIT (with *w) when a pager must supply it first. */
+static mk_return_t find_in_chain(struct vm_object *top, uint64_t offset, unsigned access,
+				 struct vm_page **page, struct vm_object **holder,
+				 struct vm_pager_wait *w)
 {
 	uint64_t off = offset;
 
+	*page = NULL;
 	for (struct vm_object *o = top; o; o = o->shadow) {
+		mk_return_t r = MK_SUCCESS;
 		spin_lock(&o->lock);
 		struct vm_page *p = vm_object_page_lookup(o, off);
+		if (p ? !p->phys : o->pager != NULL)
+			r = vm_pager_fault_locked(o, p, off, o == top ? access : MK_VM_PROT_READ, w);
 		spin_unlock(&o->lock);
-		if (p) {
+		if (r != MK_SUCCESS || p) {
+			*page = p;
 			*holder = o;
-			return p;
+			return r;
 		}
 		off += o->shadow_offset;
 	}
-	return NULL;
+	return MK_SUCCESS;
 }
 
 /* A new page at offset in top, zeroed or copied from source. */
@@ -70,26 +81,24 @@ static struct vm_page *new_page(struct vm_object *top, uint64_t offset, uint64_t
 	return p;
 }
 
-mk_return_t vm_fault(struct vm_map *map, uint64_t address, int write)
+/* Steps 1 to 4 with the map locked; VM_FAULT_WAIT when a pager must
+ * answer first. */
+static mk_return_t fault_locked(struct vm_map *map, uint64_t page, int write,
+				struct vm_pager_wait *w)
 {
-	uint64_t page = address & ~(uint64_t)(MK_PAGE_SIZE - 1);
-	mk_return_t r = MK_SUCCESS;
-
-	spin_lock(&map->lock);
 	struct vm_map_entry *e = lookup_entry(map, page);
-	if (!e) {
-		r = MK_INVALID_ADDRESS;
-		goto out;
-	}
+	if (!e)
+		return MK_INVALID_ADDRESS;
 	unsigned need = write ? MK_VM_PROT_WRITE : MK_VM_PROT_READ;
-	if (!(e->protection & need)) {
-		r = MK_PROTECTION_FAILURE;
-		goto out;
-	}
+	if (!(e->protection & need))
+		return MK_PROTECTION_FAILURE;
 	uint64_t offset = e->offset + (page - e->start);
 	struct vm_object *holder = NULL;
+	struct vm_page *p;
 	vm_object_collapse(e->object);
-	struct vm_page *p = find_in_chain(e->object, offset, &holder);
+	mk_return_t r = find_in_chain(e->object, offset, need, &p, &holder, w);
+	if (r != MK_SUCCESS)
+		return r;
 	unsigned prot = e->protection;
 	if (!p) {
 		p = new_page(e->object, offset, 0);
@@ -100,10 +109,23 @@ mk_return_t vm_fault(struct vm_map *map, uint64_t address, int write)
 			prot &= ~MK_VM_PROT_WRITE;
 	}
 	if (!p)
-		r = MK_RESOURCE_SHORTAGE;
-	else
-		r = pmap_enter(map->pmap, page, p->phys, prot);
-out:
-	spin_unlock(&map->lock);
-	return r;
+		return MK_RESOURCE_SHORTAGE;
+	return pmap_enter(map->pmap, page, p->phys, prot);
+}
+
+mk_return_t vm_fault(struct vm_map *map, uint64_t address, int write)
+{
+	uint64_t page = address & ~(uint64_t)(MK_PAGE_SIZE - 1);
+
+	for (;;) {
+		struct vm_pager_wait w;
+		spin_lock(&map->lock);
+		mk_return_t r = fault_locked(map, page, write, &w);
+		spin_unlock(&map->lock);
+		if (r != VM_FAULT_WAIT)
+			return r;
+		r = vm_pager_fault_wait(&w);
+		if (r != MK_SUCCESS)
+			return r;
+	}
 }

@@ -4,8 +4,9 @@
  * protection and an inheritance. The pmap below caches translations; the
  * map is the truth, and faults consult it.
  *
- * Lock order: map lock, then object lock. Faults on anonymous memory never
- * block, so the map lock is held for the whole fault.
+ * Lock order: map lock, then object lock. A fault never blocks with the
+ * map locked: one that must wait for a pager unlocks it, waits, and
+ * starts again (vm_pager.h).
  */
 #ifndef MK_VM_MAP_H
 #define MK_VM_MAP_H

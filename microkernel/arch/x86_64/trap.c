@@ -68,15 +68,22 @@ extern char usercopy_fault_insn[], usercopy_fixup[];
 #define PF_WRITE (1u << 1)
 
 /* A user-mode exception: page faults the VM system can resolve resume;
- * anything else ends the task until exception ports deliver it. */
+ * anything else ends the task until exception ports deliver it. A fault
+ * may wait for a pager, so cr2 is read first (other faults change it);
+ * an aborted wait (MK_INTERRUPTED) resumes: the thread is terminated on
+ * its way out, or faults again. */
 static void user_exception(struct trap_frame *f)
 {
-	if (f->vector == TRAP_PAGE_FAULT &&
-	    vm_fault(current_task()->map, read_cr2(), f->error_code & PF_WRITE) == MK_SUCCESS)
-		return;
+	uint64_t address = read_cr2();
+
+	if (f->vector == TRAP_PAGE_FAULT) {
+		mk_return_t r = vm_fault(current_task()->map, address, f->error_code & PF_WRITE);
+		if (r == MK_SUCCESS || r == MK_INTERRUPTED)
+			return;
+	}
 	char why[96];
 	fmt_snprintf(why, sizeof(why), "%s at rip %#lx (address %#lx)",
-		     trap_exception_name(f->vector), f->rip, read_cr2());
+		     trap_exception_name(f->vector), f->rip, address);
 	trap_dump(f);
 	task_fatal_exception(why);
 }

@@ -20,6 +20,7 @@
 
 #include "mk/message.h"
 #include "mk/notify.h"
+#include "mk/pager.h"
 #include "mk/types.h"
 #include "mk/vm.h"
 
@@ -88,7 +89,22 @@
 			      uint64_t arg), (task, rip, rsp, arg))                 \
 	X(30, msg, (void *msg, uint32_t options, uint32_t send_size, uint32_t rcv_size, \
 		    mk_port_name_t rcv_name, uint64_t timeout_ms),                    \
-	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))
+	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))                \
+	/* Pagers (mk/pager.h). Maps the object of the pager port (a send or   \
+	 * receive right of the caller) into task; flags: MK_VM_FLAGS_* |      \
+	 * MK_VM_MAP_PROT(protection). */                                       \
+	X(60, vm_map_pager, (mk_port_name_t task, uint64_t *address, uint64_t size, \
+			     mk_port_name_t pager, uint64_t offset, uint32_t flags),  \
+	  (task, address, size, pager, offset, flags))                             \
+	/* A pager's answers, naming the object by its control port. */         \
+	X(61, pager_data_supply, (mk_port_name_t control, uint64_t offset,          \
+				  const void *data, uint64_t size),                  \
+	  (control, offset, data, size))                                           \
+	X(62, pager_data_unavailable, (mk_port_name_t control, uint64_t offset,     \
+				       uint64_t size), (control, offset, size))      \
+	X(63, pager_data_error, (mk_port_name_t control, uint64_t offset,           \
+				 uint64_t size, int32_t error),                      \
+	  (control, offset, size, error))
 
 #define MK_TRAP_COUNT 96        /* table size: numbers are below this */
 
