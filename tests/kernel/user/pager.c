@@ -1,80 +1,11 @@
 /*
  * pager.c: native tests of memory objects backed by a user-level pager
- * (mk/pager.h): pages supplied, zero-filled or failed by the pager, one
- * request per page however many faults wait on it, bad answers refused,
- * the pager's death and the faulting task's termination ending the wait,
- * copy-on-write into a child, and nothing left behind.
- *
- * Tests that make tasks do not compare free frames (task creation still
- * leaks a few frames on main); the others do.
+ * (mk/pager.h) within one task: pages supplied or zero-filled, one
+ * request per page however many faults wait on it, one object per pager
+ * port, bad answers and mappings refused, prefetch, and nothing left
+ * behind. Across tasks: pager_tasks.c.
  */
-#include "ipc_util.h"
-#include "pager_util.h"
-
-#define WAIT_MS 2000
-
-static struct mk_object_counts counts(void)
-{
-	struct mk_object_counts c;
-
-	UTEST_EXPECT_RETURN(mk_host_object_counts(&c), MK_SUCCESS);
-	return c;
-}
-
-static int counts_equal(struct mk_object_counts a, struct mk_object_counts b, int frames)
-{
-	return a.tasks == b.tasks && a.ports == b.ports && a.port_sets == b.port_sets &&
-	       a.messages == b.messages && (!frames || a.free_frames == b.free_frames);
-}
-
-/* Waits (up to 2 s: threads and tasks end asynchronously) for the
- * kernel's objects to be back to `before`. */
-static void expect_counts_back_to(struct mk_object_counts before, int frames)
-{
-	struct mk_object_counts now = counts();
-	int64_t start = mk_clock_ticks();
-
-	while (!counts_equal(now, before, frames) && mk_clock_ticks() - start < 200) {
-		mk_thread_yield();
-		now = counts();
-	}
-	if (!counts_equal(now, before, frames))
-		utest_fail("leak: tasks %lu->%lu ports %lu->%lu msgs %lu->%lu free frames %lu->%lu",
-			   before.tasks, now.tasks, before.ports, now.ports, before.messages,
-			   now.messages, before.free_frames, now.free_frames);
-}
-
-static uint64_t map_pager(mk_port_name_t task, mk_port_name_t port, uint64_t size,
-			  uint64_t offset)
-{
-	uint64_t address = 0;
-
-	UTEST_EXPECT_RETURN(mk_vm_map_pager(task, &address, size, port, offset,
-					    MK_VM_FLAGS_ANYWHERE |
-					    MK_VM_MAP_PROT(MK_VM_PROT_READ | MK_VM_PROT_WRITE)),
-			    MK_SUCCESS);
-	UTEST_ASSERT(address && !(address % PAGE));
-	return address;
-}
-
-static void start_pager(struct test_pager *pg, enum pager_mode mode)
-{
-	*pg = (struct test_pager){ .port = test_new_port(), .mode = mode };
-	UTEST_EXPECT_RETURN(native_thread_start(pager_serve, (uint64_t)pg), MK_SUCCESS);
-}
-
-/* The mapping is gone: the pager hears of it and its thread ends. */
-static void stop_pager(struct test_pager *pg)
-{
-	UTEST_ASSERT(pager_wait_terminated(pg));
-	UTEST_ASSERT(pg->failure == 0);
-	UTEST_EXPECT_RETURN(mk_port_destroy(pg->port), MK_SUCCESS);
-}
-
-static uint64_t word(uint64_t address, uint64_t page, uint64_t i)
-{
-	return ((volatile uint64_t *)(address + page * PAGE))[i];
-}
+#include "pager_test.h"
 
 static void supply_round(void)
 {
@@ -121,43 +52,6 @@ static void wait_readers_done(uint64_t n)
 	while (readers_done < n && mk_clock_ticks() - start < 200)
 		mk_thread_yield();
 	UTEST_ASSERT(readers_done == n);
-}
-
-static mk_port_name_t receive_request(mk_port_name_t port, uint64_t offset)
-{
-	union pager_msg m;
-
-	UTEST_EXPECT_RETURN(test_receive(&m, sizeof(m), port, MK_MSG_OPTION_RCV_TIMEOUT, WAIT_MS),
-			    MK_SUCCESS);
-	UTEST_ASSERT(m.header.id == MK_PAGER_DATA_REQUEST && m.header.size == sizeof(m.request));
-	UTEST_ASSERT(m.request.offset == offset && m.request.length == PAGE);
-	UTEST_ASSERT(m.request.desired_access == MK_VM_PROT_READ);
-	UTEST_ASSERT(m.request.control.type == MK_MSG_PORT_DESCRIPTOR &&
-		     m.request.control.disposition == MK_MSG_TYPE_MOVE_SEND);
-	UTEST_ASSERT(test_type_of(m.request.control.value) == MK_RIGHT_SEND);
-	return m.request.control.value;
-}
-
-/* The object ended: its control port's receive right comes to the pager,
- * under the name of the send rights it still holds (if any). */
-static mk_port_name_t receive_terminate(mk_port_name_t port)
-{
-	union pager_msg m;
-
-	UTEST_EXPECT_RETURN(test_receive(&m, sizeof(m), port, MK_MSG_OPTION_RCV_TIMEOUT, WAIT_MS),
-			    MK_SUCCESS);
-	UTEST_ASSERT(m.header.id == MK_PAGER_TERMINATE && m.header.size == sizeof(m.terminate));
-	UTEST_ASSERT(m.terminate.control.disposition == MK_MSG_TYPE_MOVE_RECEIVE);
-	UTEST_ASSERT(test_type_of(m.terminate.control.value) & MK_RIGHT_RECEIVE);
-	return m.terminate.control.value;
-}
-
-static void supply_pattern(mk_port_name_t control, uint64_t offset)
-{
-	static uint64_t page[PAGE / 8];
-
-	pager_fill(page, offset);
-	UTEST_EXPECT_RETURN(mk_pager_data_supply(control, offset, page, PAGE), MK_SUCCESS);
 }
 
 UTEST(pager_request_once_per_page)
