@@ -20,3 +20,7 @@ $(KBENCH): $(KBENCH_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(NATIVE_LD) $(NATIVE_LDFLAGS) -o $@ $^
+
+# Rebuild test and benchmark objects when a header they use changes (the
+# trap list above all).
+-include $(UTESTS_OBJECTS:.o=.d) $(KBENCH_OBJECTS:.o=.d)
