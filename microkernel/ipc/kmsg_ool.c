@@ -34,6 +34,8 @@ static void set_descriptor(struct ipc_kmsg *kmsg, uint32_t i, const struct mk_ms
 
 mk_return_t ipc_kmsg_copyin_ool(struct ipc_kmsg *kmsg, struct vm_map *map)
 {
+	if (kmsg->descriptor_count == 0)
+		return MK_SUCCESS;      /* simple: copyin_prepared checks the rest */
 	mk_return_t ret = ipc_kmsg_check_layout(kmsg);
 
 	for (uint32_t i = 0; i < kmsg->descriptor_count && ret == MK_SUCCESS; i++) {
@@ -54,9 +56,11 @@ void ipc_kmsg_ool_sent(struct ipc_kmsg *kmsg, struct vm_map *map)
 		    !(d.disposition & MK_OOL_DEALLOCATE))
 			continue;
 		/* Capture clipped the range's pages into regions of their own,
-		 * so this allocates nothing; it could fail only if another
-		 * thread changed the map since (impossible on this
-		 * non-preemptive kernel), leaving the region to the sender. */
+		 * so this allocates nothing. The sender may have waited for
+		 * queue room since: another of its threads may have remapped
+		 * the range meanwhile, and then loses that mapping, as with any
+		 * vm_deallocate racing its own use (and if that made a clip
+		 * fail for memory, the range stays mapped). */
 		vm_map_deallocate(map, d.address, d.value);
 	}
 }
