@@ -66,6 +66,7 @@ int64_t trap_host_object_counts(const struct trap_args *a)
 	struct mk_object_counts c = {
 		.tasks = task_count(), .ports = ipc_port_count(), .port_sets = ipc_pset_count(),
 		.messages = ipc_kmsg_count(), .free_frames = pmm_free_count(),
+		.vm_objects = vm_object_count(),
 	};
 
 	if (!current_task()->privileged)

@@ -48,6 +48,17 @@
 	  (task, address, size, set_maximum, protection))                          \
 	X(13, vm_inherit, (mk_port_name_t task, uint64_t address, uint64_t size,    \
 			   uint32_t inheritance), (task, address, size, inheritance))  \
+	/* Memory of another task (vm/vm_remote.c). vm_read: a copy-on-write \
+	 * copy of task's range, mapped in the caller at *data (the caller   \
+	 * frees it with vm_deallocate). vm_write: size bytes at data into   \
+	 * task's range; vm_copy: task's [src, src + size) onto dst. Both    \
+	 * overwrite mapped, writable memory (read-only: PROTECTION_FAILURE). */ \
+	X(50, vm_read, (mk_port_name_t task, uint64_t address, uint64_t size,      \
+			uint64_t *data), (task, address, size, data))                  \
+	X(51, vm_write, (mk_port_name_t task, uint64_t address, const void *data,  \
+			 uint64_t size), (task, address, data, size))                  \
+	X(52, vm_copy, (mk_port_name_t task, uint64_t src, uint64_t size,          \
+			uint64_t dst), (task, src, size, dst))                         \
 	/* Ports of the caller's name space. right: MK_RIGHT_RECEIVE, PORT_SET  \
 	 * or DEAD_NAME. */                                                         \
 	X(20, port_allocate, (uint32_t right, mk_port_name_t *name), (right, name)) \
