@@ -90,30 +90,25 @@ static void release_line(struct interrupt_line old)
 		ipc_port_release_send(old.port);
 }
 
-bool interrupt_deliver(unsigned irq)
+void interrupt_deliver(unsigned irq)
 {
 	spin_lock(&interrupt_lock);
 	struct interrupt_line *l = &lines[irq];
 	struct ipc_kmsg *kmsg = l->prepared;
 	if (!l->port) {
 		spin_unlock(&interrupt_lock);
-		return false;
+		return;                 /* a stray interrupt on a line nobody owns */
 	}
 	pic_mask(irq);
-	l->count++;
+	l->count++;                     /* without a message: the next one shows the gap */
 	l->prepared = NULL;
 	if (kmsg)
 		((struct mk_interrupt_msg *)kmsg->bytes)->count = l->count;
 	spin_unlock(&interrupt_lock);
-	/* Only a dead port refuses it; its death hook ends the registration. */
-	if (kmsg && ipc_msg_send_kernel_nowait(kmsg) != MK_SUCCESS) {
-		spin_lock(&interrupt_lock);
-		if (!l->prepared && l->port == ipc_kmsg_destination(kmsg))
-			l->prepared = kmsg, kmsg = NULL;
-		spin_unlock(&interrupt_lock);
-		discard_message(kmsg);  /* the registration ended meanwhile */
-	}
-	return true;
+	/* Only a port dying meanwhile refuses it; its death hook ends the
+	 * registration (on this uniprocessor kernel it cannot happen). */
+	if (kmsg && ipc_msg_send_kernel_nowait(kmsg) != MK_SUCCESS)
+		discard_message(kmsg);
 }
 
 /* The send right a registration keeps, from the caller's name. */

@@ -9,14 +9,12 @@
 #ifndef MK_KERN_INTERRUPT_H
 #define MK_KERN_INTERRUPT_H
 
-#include <stdbool.h>
-
 struct ipc_port;
 struct task;
 
-/* From the interrupt path, interrupts off: true if a task owns the line
- * (then it is masked and its message sent; the caller still sends EOI). */
-bool interrupt_deliver(unsigned irq);
+/* From the interrupt path, interrupts off: if a task owns the line, masks
+ * it and sends the line's message. The caller sends the EOI after. */
+void interrupt_deliver(unsigned irq);
 
 /* Clean-up hooks: the port died (notify.c); the task ends (task.c). */
 void interrupt_port_dead(struct ipc_port *port);

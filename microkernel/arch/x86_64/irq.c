@@ -21,7 +21,7 @@ void irq_dispatch(unsigned irq)
 		sched_clock_tick();
 		return;
 	}
-	interrupt_deliver(irq);         /* or a stray one on a line nobody owns */
+	interrupt_deliver(irq);
 	pic_end_of_interrupt(irq);
 }
 
