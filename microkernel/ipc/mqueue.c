@@ -168,6 +168,16 @@ void ipc_msg_send_kernel(struct ipc_kmsg *kmsg)
 	wake_receiver(port);
 }
 
+mk_return_t ipc_msg_send_kernel_nowait(struct ipc_kmsg *kmsg)
+{
+	struct ipc_port *port = ipc_kmsg_destination(kmsg);
+	mk_return_t ret = ipc_port_enqueue(port, kmsg);
+
+	if (ret == MK_SUCCESS)
+		wake_receiver(port);
+	return ret;
+}
+
 /* One attempt to take a message, sleeping (and returning MK_SUCCESS with
  * *kmsg NULL) when there is none. */
 static mk_return_t take_or_sleep(struct ipc_port *port, struct ipc_pset *pset, uint32_t max,

@@ -50,5 +50,8 @@ mk_return_t ipc_msg_receive(struct ipc_space *space, struct vm_map *map, uint64_
  * receiver; a message to a dead port is destroyed. Never blocks: the
  * kernel sends only with send-once rights, which a full queue accepts. */
 void ipc_msg_send_kernel(struct ipc_kmsg *kmsg);
+/* The same from interrupt context: never frees. On MK_DEAD_NAME (or
+ * IPC_PORT_QUEUE_FULL for a send right) the kmsg stays the caller's. */
+mk_return_t ipc_msg_send_kernel_nowait(struct ipc_kmsg *kmsg);
 
 #endif

@@ -18,6 +18,7 @@
 
 #include <stdint.h>
 
+#include "mk/device.h"
 #include "mk/message.h"
 #include "mk/notify.h"
 #include "mk/types.h"
@@ -34,10 +35,13 @@
 	X(4, clock_ticks, (void), ())                                               \
 	/* Does nothing: the null trap the benchmarks measure. */                   \
 	X(5, null, (void), ())                                                      \
-	/* Privileged tasks only: stops the machine with an mk_exit_code. */        \
-	X(6, host_poweroff, (uint32_t code), (code))                               \
-	/* Privileged tasks only: live kernel objects, for leak tests. */          \
-	X(7, host_object_counts, (struct mk_object_counts *counts), (counts))       \
+	/* The host traps take a send right to the host port (boot info, \
+	 * mk/bootinfo.h); holding one is the privilege. Anything else is     \
+	 * MK_PROTECTION_FAILURE. Stops the machine with an mk_exit_code. */     \
+	X(6, host_poweroff, (mk_port_name_t host, uint32_t code), (host, code))    \
+	/* Live kernel objects, for leak tests. */                                 \
+	X(7, host_object_counts, (mk_port_name_t host, struct mk_object_counts *counts), \
+	  (host, counts))                                                           \
 	/* Virtual memory of the task named by a task port (MK_PORT_NULL: self). */ \
 	X(10, vm_allocate, (mk_port_name_t task, uint64_t *address, uint64_t size,  \
 			    uint32_t flags), (task, address, size, flags))             \
@@ -99,7 +103,21 @@
 			      uint64_t arg), (task, rip, rsp, arg))                 \
 	X(30, msg, (void *msg, uint32_t options, uint32_t send_size, uint32_t rcv_size, \
 		    mk_port_name_t rcv_name, uint64_t timeout_ms),                    \
-	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))
+	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))              \
+	/* Devices (mk/device.h), host traps. Interrupt line irq (not 0 or 2:  \
+	 * the kernel's) as MK_INTERRUPT_NOTIFY messages to port (a send right  \
+	 * is made or copied from it); registered until unregistered, the port \
+	 * dies or the registering task ends. */                                \
+	X(70, interrupt_register, (mk_port_name_t host, uint32_t irq, mk_port_name_t port), \
+	  (host, irq, port))                                                        \
+	/* The interrupt message was handled: unmask the line for the next. */  \
+	X(71, interrupt_ack, (mk_port_name_t host, uint32_t irq), (host, irq))      \
+	X(72, interrupt_unregister, (mk_port_name_t host, uint32_t irq), (host, irq)) \
+	/* Lets task (MK_PORT_NULL: self) use I/O ports [first, first + count)  \
+	 * with in/out; not inherited by task_create. The kernel's own ports    \
+	 * (PIC, PIT, its serial console, the exit device) are refused. */      \
+	X(73, io_port_grant, (mk_port_name_t host, mk_port_name_t task, uint32_t first, \
+			      uint32_t count), (host, task, first, count))
 
 #define MK_TRAP_COUNT 96        /* table size: numbers are below this */
 
