@@ -20,3 +20,6 @@ $(KBENCH): $(KBENCH_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(NATIVE_LD) $(NATIVE_LDFLAGS) -o $@ $^
+
+# Header dependencies of the test and benchmark tasks (gcc -MMD).
+-include $(UTESTS_OBJECTS:.o=.d) $(KBENCH_OBJECTS:.o=.d)
