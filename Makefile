@@ -22,6 +22,7 @@ ISO := $(BUILD)/mk.iso
 .SUFFIXES:
 
 include microkernel/microkernel.mk
+include emulator/emulator.mk
 include rootfs/rootfs.mk
 include tests/tests.mk
 include scripts/iso.mk
