@@ -26,6 +26,7 @@ include emulator/emulator.mk
 include rootfs/rootfs.mk
 include tests/tests.mk
 include scripts/iso.mk
+include tests/compat/compat.mk
 
 DEPS := qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc binutils \
 	make coreutils $(ROOTFS_DEPS)
