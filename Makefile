@@ -6,6 +6,8 @@
 #   make test       host unit tests, kernel tests in QEMU, runner self-test
 #   make bench-kernel  microkernel figures (cycles per operation, guest TSC)
 #   make deps       install the Debian packages the build and tests need
+#   make emulator-tests  the emulator's host unit tests only
+#   make compat-host     build tests/compat and run it natively on the host
 #
 # Each part has a make fragment beside its code; build outputs all go to
 # $(BUILD), which is the only ignored folder.
@@ -22,9 +24,11 @@ ISO := $(BUILD)/mk.iso
 .SUFFIXES:
 
 include microkernel/microkernel.mk
+include emulator/emulator.mk
 include rootfs/rootfs.mk
 include tests/tests.mk
 include scripts/iso.mk
+include tests/compat/compat.mk
 
 DEPS := qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc binutils \
 	make coreutils $(ROOTFS_DEPS)
