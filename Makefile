@@ -6,6 +6,8 @@
 #   make test       host unit tests, kernel tests in QEMU, runner self-test
 #   make bench-kernel  microkernel figures (cycles per operation, guest TSC)
 #   make deps       install the Debian packages the build and tests need
+#   make emulator-tests  the emulator's host unit tests only
+#   make compat-host     build tests/compat and run it natively on the host
 #
 # Each part has a make fragment beside its code; build outputs all go to
 # $(BUILD), which is the only ignored folder.
@@ -22,9 +24,11 @@ ISO := $(BUILD)/mk.iso
 .SUFFIXES:
 
 include microkernel/microkernel.mk
+include emulator/emulator.mk
 include rootfs/rootfs.mk
 include tests/tests.mk
 include scripts/iso.mk
+include tests/compat/compat.mk
 
 DEPS := qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc binutils \
 	make coreutils $(ROOTFS_DEPS)
@@ -52,7 +56,7 @@ test: $(ISO) $(HOST_TESTS) | deps
 bench-kernel: $(ISO) | deps
 	@scripts/qemu.sh --iso $(ISO) --cmdline kbench --log $(BUILD)/bench-kernel.log \
 		--timeout 600; status=$$?; \
-	grep -E '^[a-z_]+ [0-9]+ cycles' $(BUILD)/bench-kernel.log; \
+	grep -E '^[a-z0-9_]+ [0-9]+ cycles' $(BUILD)/bench-kernel.log; \
 	[ $$status -eq 33 ] || { echo "bench-kernel failed (QEMU status $$status):"; \
 		tail -n 20 $(BUILD)/bench-kernel.log; exit 1; }
 

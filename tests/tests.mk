@@ -21,6 +21,5 @@ $(KBENCH): $(KBENCH_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
 	@echo "  LD      $@"
 	@$(NATIVE_LD) $(NATIVE_LDFLAGS) -o $@ $^
 
-# Rebuild test and benchmark objects when a header they use changes (the
-# trap list above all).
+# Header dependencies of the test and benchmark tasks (gcc -MMD).
 -include $(UTESTS_OBJECTS:.o=.d) $(KBENCH_OBJECTS:.o=.d)

@@ -17,6 +17,11 @@ static struct ipc_space *own_space(void)
 	return current_task()->space;
 }
 
+static struct vm_map *own_map(void)
+{
+	return current_task()->map;
+}
+
 int64_t trap_port_allocate(const struct trap_args *a)
 {
 	mk_port_name_t name;
@@ -145,11 +150,12 @@ int64_t trap_msg(const struct trap_args *a)
 	    a->arg[2] > UINT32_MAX || a->arg[3] > UINT32_MAX)
 		return MK_INVALID_ARGUMENT;
 	if (options & MK_MSG_OPTION_SEND)
-		ret = ipc_msg_send(own_space(), umsg, send_size,
+		ret = ipc_msg_send(own_space(), own_map(), umsg, send_size,
 				   ipc_wait_for_ms(options & MK_MSG_OPTION_SEND_TIMEOUT, timeout_ms),
 				   &woken);
 	if (ret == MK_SUCCESS && (options & MK_MSG_OPTION_RECEIVE))
-		ret = ipc_msg_receive(own_space(), umsg, rcv_size, (mk_port_name_t)a->arg[4],
+		ret = ipc_msg_receive(own_space(), own_map(), umsg, rcv_size,
+				      (mk_port_name_t)a->arg[4],
 				      ipc_wait_for_ms(options & MK_MSG_OPTION_RCV_TIMEOUT, timeout_ms),
 				      woken);
 	return ret;

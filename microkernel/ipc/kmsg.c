@@ -8,6 +8,7 @@
 #include "ipc/port.h"
 #include "kern/alloc.h"
 #include "lib/string.h"
+#include "vm/vm_map_copy.h"
 
 static size_t live_kmsgs;
 
@@ -16,7 +17,7 @@ struct ipc_kmsg *ipc_kmsg_alloc(uint32_t size, uint32_t ndesc)
 	if (size < sizeof(struct mk_msg_header) || size > MK_MSG_SIZE_MAX ||
 	    ndesc > MK_MSG_DESCRIPTORS_MAX)
 		return NULL;
-	size_t rights = ndesc * sizeof(struct ipc_kmsg_right);
+	size_t rights = ndesc * (sizeof(struct ipc_kmsg_right) + sizeof(struct vm_map_copy *));
 	/* The bytes are left for the caller to fill: zeroing them would cost
 	 * every message a second pass over its data. */
 	struct ipc_kmsg *kmsg = kmalloc(sizeof(*kmsg) + rights + size);
@@ -28,6 +29,7 @@ struct ipc_kmsg *ipc_kmsg_alloc(uint32_t size, uint32_t ndesc)
 	kmsg->header.size = size;
 	kmsg->descriptor_count = ndesc;
 	kmsg->rights = (struct ipc_kmsg_right *)(kmsg + 1);
+	kmsg->ool = (struct vm_map_copy **)(kmsg->rights + ndesc);
 	kmsg->bytes = (uint8_t *)kmsg->rights + rights;
 	__atomic_fetch_add(&live_kmsgs, 1, __ATOMIC_RELAXED);
 	return kmsg;
@@ -59,8 +61,10 @@ void ipc_kmsg_clean(struct ipc_kmsg *kmsg, struct list_node *doomed)
 	MK_ASSERT(!list_is_linked(&kmsg->link));
 	ipc_kmsg_right_release(&kmsg->dest, doomed);
 	ipc_kmsg_right_release(&kmsg->reply, doomed);
-	for (uint32_t i = 0; i < kmsg->descriptor_count; i++)
+	for (uint32_t i = 0; i < kmsg->descriptor_count; i++) {
 		ipc_kmsg_right_release(&kmsg->rights[i], doomed);
+		vm_map_copy_discard(kmsg->ool[i]);
+	}
 	kfree(kmsg);
 	__atomic_fetch_sub(&live_kmsgs, 1, __ATOMIC_RELAXED);
 }

@@ -9,8 +9,9 @@
  *      sees the effect of its earlier use; then the circularity of moved
  *      receive rights, under the transit lock;
  *   3. commit with the same per-right rules (right.c): cannot fail.
- * OOL descriptors are refused with MK_NOT_SUPPORTED until VM copy-in
- * exists; they would be validated in check_descriptor and copied in phase 3.
+ * Out-of-line regions carry no right: they are checked here and captured
+ * before this, by ipc_kmsg_copyin_ool (kmsg_ool.c), since capturing takes
+ * the sender's map lock, which no IPC lock may be held under.
  */
 #include "ipc/ipc_assert.h"
 #include "kern/alloc.h"
@@ -75,7 +76,7 @@ static mk_return_t check_descriptor(const struct mk_msg_descriptor *d)
 	if (d->reserved[0] || d->reserved[1])
 		return MK_MSG_INVALID_DESCRIPTOR;
 	if (d->type == MK_MSG_OOL_DESCRIPTOR)
-		return MK_NOT_SUPPORTED;
+		return d->disposition & ~MK_OOL_DEALLOCATE ? MK_MSG_INVALID_DESCRIPTOR : MK_SUCCESS;
 	if (d->type != MK_MSG_PORT_DESCRIPTOR || d->address ||
 	    !ipc_right_disposition_is_valid(d->disposition))
 		return MK_MSG_INVALID_DESCRIPTOR;
@@ -142,6 +143,10 @@ static void make_plan(struct plan *p, struct ipc_kmsg *kmsg)
 		struct mk_msg_descriptor d;
 		memcpy(&d, kmsg->bytes + IPC_KMSG_DESCRIPTOR_OFFSET + i * sizeof(d), sizeof(d));
 		struct ipc_kmsg_right *r = &kmsg->rights[i];
+		if (d.type == MK_MSG_OOL_DESCRIPTOR) {
+			MK_ASSERT(kmsg->ool[i] || d.value == 0);      /* ipc_kmsg_copyin_ool */
+			continue;
+		}
 		if (d.value == MK_PORT_NULL || d.value == MK_PORT_DEAD) {
 			*r = (struct ipc_kmsg_right){ NULL, d.value,
 						      (uint8_t)ipc_right_result_type(d.disposition) };
@@ -224,17 +229,24 @@ static mk_return_t copyin_rights(struct ipc_space *space, struct plan *p)
 	return ret;
 }
 
-mk_return_t ipc_kmsg_copyin_prepared(struct ipc_space *space, struct ipc_kmsg *kmsg)
+mk_return_t ipc_kmsg_check_layout(const struct ipc_kmsg *kmsg)
 {
 	uint32_t count;
 	mk_return_t ret = validate(kmsg->bytes, kmsg->size, &count);
 
+	if (ret == MK_SUCCESS && count != kmsg->descriptor_count)
+		return MK_MSG_INVALID_DESCRIPTOR;
+	return ret;
+}
+
+mk_return_t ipc_kmsg_copyin_prepared(struct ipc_space *space, struct ipc_kmsg *kmsg)
+{
+	mk_return_t ret = ipc_kmsg_check_layout(kmsg);
+
 	if (ret != MK_SUCCESS)
 		return ret;
-	if (count != kmsg->descriptor_count)
-		return MK_MSG_INVALID_DESCRIPTOR;
 	struct plan plan;
-	uint32_t rights = 2 + count;
+	uint32_t rights = 2 + kmsg->descriptor_count;
 	void *heap = NULL;
 	plan.wanted = plan.inline_wanted;
 	plan.shadows = plan.inline_shadows;
@@ -260,6 +272,13 @@ mk_return_t ipc_kmsg_copyin(struct ipc_space *space, const void *msg, size_t siz
 
 	if (ret != MK_SUCCESS)
 		return ret;
+	for (uint32_t i = 0; i < count; i++) {
+		struct mk_msg_descriptor d;
+		memcpy(&d, (const uint8_t *)msg + IPC_KMSG_DESCRIPTOR_OFFSET + i * sizeof(d),
+		       sizeof(d));
+		if (d.type == MK_MSG_OOL_DESCRIPTOR && d.value)
+			return MK_NOT_SUPPORTED;
+	}
 	struct ipc_kmsg *kmsg = ipc_kmsg_alloc((uint32_t)size, count);
 	if (!kmsg)
 		return MK_RESOURCE_SHORTAGE;

@@ -6,6 +6,7 @@
  * moving into the space nothing can fail. The destination right is not
  * given to the receiver (it holds the receive right): it is consumed,
  * after the space lock is dropped since a last send right may notify.
+ * Out-of-line descriptors were copied out before (kmsg_ool.c).
  */
 #include "ipc/ipc_assert.h"
 #include "ipc/kmsg.h"
@@ -72,6 +73,8 @@ mk_return_t ipc_kmsg_copyout(struct ipc_space *space, struct ipc_kmsg *kmsg)
 		uint8_t *at = kmsg->bytes + IPC_KMSG_DESCRIPTOR_OFFSET + i * sizeof(d);
 
 		memcpy(&d, at, sizeof(d));
+		if (d.type == MK_MSG_OOL_DESCRIPTOR)
+			continue;
 		d.value = copyout_right(space, &kmsg->rights[i]);
 		d.disposition = kmsg->rights[i].type;
 		memcpy(at, &d, sizeof(d));

@@ -3,10 +3,11 @@
  * room in a full queue, waiting for a message, waking the other side, and
  * the kernel's own sends.
  *
- * Order of a send: the bytes are copied in first (that may fault and wait
- * for a pager), then the sender waits for room, then the rights are
- * copied in and the kmsg queued with nothing that blocks in between, so
- * on this uniprocessor, non-preemptible kernel the room is still there.
+ * Order of a send: the bytes and the out-of-line regions are copied in
+ * first (that may fault and wait for a pager), then the sender waits for
+ * room, then the rights are copied in and the kmsg queued with nothing
+ * that blocks in between, so on this uniprocessor, non-preemptible kernel
+ * the room is still there.
  */
 #include "ipc/kmsg.h"
 #include "ipc/mqueue.h"
@@ -114,8 +115,8 @@ static struct thread *wake_receiver(struct ipc_port *port)
 	return t;
 }
 
-mk_return_t ipc_msg_send(struct ipc_space *space, uint64_t umsg, uint32_t size,
-			 struct ipc_wait wait, struct thread **woken)
+mk_return_t ipc_msg_send(struct ipc_space *space, struct vm_map *map, uint64_t umsg,
+			 uint32_t size, struct ipc_wait wait, struct thread **woken)
 {
 	struct ipc_kmsg *kmsg;
 	struct ipc_port *port;
@@ -124,9 +125,11 @@ mk_return_t ipc_msg_send(struct ipc_space *space, uint64_t umsg, uint32_t size,
 	mk_return_t ret = copy_message_in(umsg, size, &kmsg);
 	if (ret != MK_SUCCESS)
 		return ret;
+	ret = ipc_kmsg_copyin_ool(kmsg, map);
 	const struct mk_msg_header *h = (const struct mk_msg_header *)kmsg->bytes;
 	/* A send-once right always gets through (ipc_port_enqueue). */
-	if (ipc_right_result_type(MK_MSGH_REMOTE(h->bits)) != MK_MSG_TYPE_MOVE_SEND_ONCE) {
+	if (ret == MK_SUCCESS &&
+	    ipc_right_result_type(MK_MSGH_REMOTE(h->bits)) != MK_MSG_TYPE_MOVE_SEND_ONCE) {
 		ret = ipc_space_lookup_port(space, h->remote_port,
 					    MK_RIGHT_SEND | MK_RIGHT_RECEIVE, &port);
 		if (ret == MK_SUCCESS) {
@@ -137,9 +140,10 @@ mk_return_t ipc_msg_send(struct ipc_space *space, uint64_t umsg, uint32_t size,
 	if (ret == MK_SUCCESS)
 		ret = ipc_kmsg_copyin_prepared(space, kmsg);
 	if (ret != MK_SUCCESS) {
-		ipc_kmsg_destroy(kmsg);         /* carries no right */
+		ipc_kmsg_destroy(kmsg);         /* carries no right; releases the regions */
 		return ret;
 	}
+	ipc_kmsg_ool_sent(kmsg, map);
 	port = ipc_kmsg_destination(kmsg);
 	ret = ipc_port_enqueue(port, kmsg);
 	if (ret != MK_SUCCESS) {
@@ -162,6 +166,16 @@ void ipc_msg_send_kernel(struct ipc_kmsg *kmsg)
 		return;
 	}
 	wake_receiver(port);
+}
+
+mk_return_t ipc_msg_send_kernel_nowait(struct ipc_kmsg *kmsg)
+{
+	struct ipc_port *port = ipc_kmsg_destination(kmsg);
+	mk_return_t ret = ipc_port_enqueue(port, kmsg);
+
+	if (ret == MK_SUCCESS)
+		wake_receiver(port);
+	return ret;
 }
 
 /* One attempt to take a message, sleeping (and returning MK_SUCCESS with
@@ -189,20 +203,28 @@ static mk_return_t take_or_sleep(struct ipc_port *port, struct ipc_pset *pset, u
 	return wait_result_code(r);
 }
 
-/* Hands the received kmsg's bytes to the task. */
-static mk_return_t deliver(struct ipc_space *space, struct ipc_kmsg *kmsg, uint64_t umsg)
+/* Hands the received kmsg's regions, rights and bytes to the task. */
+static mk_return_t deliver(struct ipc_space *space, struct vm_map *map, struct ipc_kmsg *kmsg,
+			   uint64_t umsg)
 {
 	/* The queue has room again. */
 	waitq_wake_one(&ipc_kmsg_destination(kmsg)->senders);
-	mk_return_t ret = ipc_kmsg_copyout(space, kmsg);
+	mk_return_t ret = ipc_kmsg_copyout_ool(kmsg, map);
+	if (ret != MK_SUCCESS) {
+		ipc_kmsg_destroy(kmsg);
+		return ret;
+	}
+	ret = ipc_kmsg_copyout(space, kmsg);
 	if (ret == MK_SUCCESS && copy_to_user(umsg, kmsg->bytes, kmsg->size) != MK_SUCCESS)
 		ret = MK_INVALID_ADDRESS;       /* the rights are in the space already */
+	if (ret != MK_SUCCESS)
+		ipc_kmsg_ool_unmap(kmsg, map);  /* addresses the task will never learn */
 	ipc_kmsg_destroy(kmsg);
 	return ret;
 }
 
-mk_return_t ipc_msg_receive(struct ipc_space *space, uint64_t umsg, uint32_t rcv_size,
-			    mk_port_name_t rcv_name, struct ipc_wait wait,
+mk_return_t ipc_msg_receive(struct ipc_space *space, struct vm_map *map, uint64_t umsg,
+			    uint32_t rcv_size, mk_port_name_t rcv_name, struct ipc_wait wait,
 			    struct thread *handoff)
 {
 	struct ipc_port *port;
@@ -218,5 +240,5 @@ mk_return_t ipc_msg_receive(struct ipc_space *space, uint64_t umsg, uint32_t rcv
 		ipc_port_release(port);
 	if (pset)
 		ipc_pset_release(pset);
-	return kmsg ? deliver(space, kmsg, umsg) : ret;
+	return kmsg ? deliver(space, map, kmsg, umsg) : ret;
 }

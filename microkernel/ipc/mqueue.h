@@ -20,6 +20,7 @@
 struct ipc_kmsg;
 struct ipc_space;
 struct thread;
+struct vm_map;
 
 /* How long a send or receive may wait. */
 struct ipc_wait {
@@ -29,22 +30,28 @@ struct ipc_wait {
 
 struct ipc_wait ipc_wait_for_ms(bool timed, uint64_t timeout_ms);
 
-/* Sends the user message at umsg (size bytes) from space. On success
- * *woken is the receiver the message woke (or NULL), for a hand-off. */
-mk_return_t ipc_msg_send(struct ipc_space *space, uint64_t umsg, uint32_t size,
-			 struct ipc_wait wait, struct thread **woken);
+/* Sends the user message at umsg (size bytes) from space; its out-of-line
+ * regions come from map (the same task's). On success *woken is the
+ * receiver the message woke (or NULL), for a hand-off. */
+mk_return_t ipc_msg_send(struct ipc_space *space, struct vm_map *map, uint64_t umsg,
+			 uint32_t size, struct ipc_wait wait, struct thread **woken);
 
 /* Receives into the user buffer umsg (rcv_size bytes) from the receive
- * right or port set rcv_name. If it must wait, it runs `handoff` first
- * when it can. A message larger than rcv_size stays queued
- * (MK_MSG_TOO_LARGE). */
-mk_return_t ipc_msg_receive(struct ipc_space *space, uint64_t umsg, uint32_t rcv_size,
-			    mk_port_name_t rcv_name, struct ipc_wait wait,
+ * right or port set rcv_name; out-of-line regions are mapped into map
+ * (the same task's). If it must wait, it runs `handoff` first when it
+ * can. A message larger than rcv_size stays queued (MK_MSG_TOO_LARGE).
+ * A message that cannot be delivered whole (no room for its names or its
+ * regions: MK_NO_SPACE) is destroyed and the error returned. */
+mk_return_t ipc_msg_receive(struct ipc_space *space, struct vm_map *map, uint64_t umsg,
+			    uint32_t rcv_size, mk_port_name_t rcv_name, struct ipc_wait wait,
 			    struct thread *handoff);
 
 /* Queues a message the kernel built (a notification) and wakes a
  * receiver; a message to a dead port is destroyed. Never blocks: the
  * kernel sends only with send-once rights, which a full queue accepts. */
 void ipc_msg_send_kernel(struct ipc_kmsg *kmsg);
+/* The same from interrupt context: never frees. On MK_DEAD_NAME (or
+ * IPC_PORT_QUEUE_FULL for a send right) the kmsg stays the caller's. */
+mk_return_t ipc_msg_send_kernel_nowait(struct ipc_kmsg *kmsg);
 
 #endif

@@ -19,6 +19,7 @@
 #include "ipc/pset.h"
 #include "ipc/space.h"
 #include "kern/alloc.h"
+#include "kern/interrupt.h"
 #include "kern/sched.h"
 #include "kern/task_port.h"
 #include "lib/string.h"
@@ -214,6 +215,7 @@ bool ipc_notify_port_destroyed(struct ipc_port *port)
 
 void ipc_notify_port_dead(struct ipc_port *port)
 {
+	interrupt_port_dead(port);      /* interrupt lines registered to it end */
 	spin_lock(&port->lock);
 	struct notify_requests *r = port->notify_requests;
 	port->notify_requests = NULL;

@@ -38,6 +38,8 @@ enum ipc_kobject_type {
 	IPC_KOBJECT_NONE,
 	IPC_KOBJECT_TASK,               /* struct task (kern/task_port.h) */
 	IPC_KOBJECT_PAGER_CONTROL,      /* struct vm_object (vm/vm_pager.h) */
+	IPC_KOBJECT_HOST,               /* no object: the port itself (kern/host.h) */
+	IPC_KOBJECT_CONSOLE,            /* no object: served by a kernel thread */
 };
 
 #define IPC_PORT_QLIMIT_DEFAULT 5

@@ -2,10 +2,13 @@
  * bootstrap.c: the kernel's only program loader, for the tasks it starts
  * itself (the UNIX server, native test tasks). It maps each load segment
  * as anonymous memory, copies the file's bytes in, applies the segment's
- * protection, and builds a stack holding the argument string. Everything
- * after this is loaded by user-level servers.
+ * protection, and builds a stack holding the argument string and the
+ * boot info address (mk/bootinfo.h; the rights and modules it describes
+ * come from bootinfo.c). Everything after this is loaded by user-level
+ * servers.
  */
 #include "arch/x86_64/layout.h"
+#include "kern/bootinfo.h"
 #include "kern/bootstrap.h"
 #include "kern/console.h"
 #include "kern/sched.h"
@@ -53,18 +56,22 @@ static mk_return_t load_segments(struct vm_map *map, const char *image, const st
 	return MK_SUCCESS;
 }
 
-/* Copies arg to the top of a new stack; returns the initial rsp. */
-static mk_return_t build_stack(struct vm_map *map, const char *arg, uint64_t *rsp,
-			       uint64_t *arg_address)
+/* Copies arg to the top of a new stack, and below it the boot info
+ * address (mk/bootinfo.h); returns the initial rsp, which points at it. */
+static mk_return_t build_stack(struct vm_map *map, const char *arg, uint64_t bootinfo,
+			       uint64_t *rsp, uint64_t *arg_address)
 {
 	uint64_t base = BOOT_STACK_TOP - BOOT_STACK_SIZE;
+	uint64_t words[2] = { bootinfo, 0 };
 	size_t len = strlen(arg) + 1;
 	mk_return_t r = vm_map_allocate(map, &base, BOOT_STACK_SIZE, 0);
 
 	*arg_address = (BOOT_STACK_TOP - len) & ~15ull;
+	*rsp = *arg_address - 16;       /* 16-byte aligned, as at a call */
 	if (r == MK_SUCCESS)
 		r = vm_map_write(map, *arg_address, arg, len);
-	*rsp = *arg_address - 16;       /* 16-byte aligned, as at a call */
+	if (r == MK_SUCCESS)
+		r = vm_map_write(map, *rsp, words, sizeof(words));
 	return r;
 }
 
@@ -77,7 +84,7 @@ static const struct boot_module *find_module(const struct boot_info *bi, const c
 }
 
 struct task *bootstrap_start_module(const struct boot_info *bi, const char *module,
-				    const char *arg, int privileged)
+				    const char *arg, int boot_rights)
 {
 	const struct boot_module *m = find_module(bi, module);
 	struct elf_image elf;
@@ -94,15 +101,15 @@ struct task *bootstrap_start_module(const struct boot_info *bi, const char *modu
 		return NULL;
 	}
 	struct task *task = task_create(NULL, module);
-	uint64_t rsp, arg_address;
+	uint64_t rsp, arg_address, bootinfo = 0;
 	mk_return_t r = task ? load_segments(task->map, image, &elf) : MK_RESOURCE_SHORTAGE;
+	if (r == MK_SUCCESS && boot_rights)
+		r = bootinfo_give(task, bi, m, &bootinfo);
 	if (r == MK_SUCCESS)
-		r = build_stack(task->map, arg, &rsp, &arg_address);
-	if (r == MK_SUCCESS) {
-		task->privileged = privileged;
-		if (!task_thread_create(task, elf.entry, rsp, arg_address, THREAD_PRIORITY_DEFAULT))
-			r = MK_RESOURCE_SHORTAGE;
-	}
+		r = build_stack(task->map, arg, bootinfo, &rsp, &arg_address);
+	if (r == MK_SUCCESS &&
+	    !task_thread_create(task, elf.entry, rsp, arg_address, THREAD_PRIORITY_DEFAULT))
+		r = MK_RESOURCE_SHORTAGE;
 	if (r != MK_SUCCESS) {
 		kprintf("mk: cannot start module '%s': error %d\n", module, r);
 		if (task)

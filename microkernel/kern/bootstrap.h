@@ -7,8 +7,11 @@
 
 /* Loads the static ELF module called `module` into a new task and starts
  * its first thread with rdi pointing at a copy of `arg` on its stack.
- * Returns the task (a reference for the caller) or NULL, saying why. */
+ * With boot_rights the task also gets the host and console ports, the
+ * other modules and the boot info page (kern/bootinfo.h); without, the
+ * boot info address on its stack is 0. Returns the task (a reference for
+ * the caller) or NULL, saying why. */
 struct task *bootstrap_start_module(const struct boot_info *bi, const char *module,
-				    const char *arg, int privileged);
+				    const char *arg, int boot_rights);
 
 #endif

@@ -16,7 +16,9 @@
 #include "arch/x86_64/syscall.h"
 #include "kern/bootstrap.h"
 #include "kern/cmdline.h"
+#include "kern/console_port.h"
 #include "kern/console.h"
+#include "kern/host.h"
 #include "kern/ktest.h"
 #include "kern/multiboot2.h"
 #include "kern/percpu.h"
@@ -112,6 +114,8 @@ void kmain(uint32_t magic, uint64_t info_phys)
 	pmap_bootstrap();
 	percpu_init_boot_cpu();
 	sched_init();
+	host_init();
+	console_port_init();
 	pic_init();
 	pit_start(HZ);
 	syscall_init();

@@ -8,11 +8,13 @@
  */
 #include "arch/x86_64/fpu.h"
 #include "arch/x86_64/gdt.h"
+#include "arch/x86_64/io_bitmap.h"
 #include "arch/x86_64/syscall.h"
 #include "arch/x86_64/trap.h"
 #include "ipc/space.h"
 #include "kern/alloc.h"
 #include "kern/console.h"
+#include "kern/interrupt.h"
 #include "kern/percpu.h"
 #include "kern/sched.h"
 #include "kern/task.h"
@@ -68,9 +70,12 @@ void task_release(struct task *t)
 	spin_unlock(&t->lock);
 	if (refs)
 		return;
+	interrupt_task_ended(t);
 	task_port_destroy(t);
 	ipc_space_release(t->space);
 	vm_map_destroy(t->map);
+	if (t->io_bitmap)
+		io_bitmap_destroy(t->io_bitmap);
 	kfree(t);
 	__atomic_fetch_sub(&live_tasks, 1, __ATOMIC_RELAXED);
 }
@@ -92,6 +97,7 @@ void task_terminate(struct task *t)
 	spin_unlock(&t->lock);
 	/* Its receive rights die now: whoever waits on them hears at once. */
 	ipc_space_destroy(t->space);
+	interrupt_task_ended(t);
 }
 
 struct task *current_task(void)

@@ -12,6 +12,7 @@
 #include "lib/list.h"
 #include "vm/vm_map.h"
 
+struct io_bitmap;
 struct ipc_port;
 struct ipc_space;
 struct thread;
@@ -23,7 +24,8 @@ struct task {
 	struct ipc_port *bootstrap;     /* a send right, or NULL */
 	int held_by_senders;            /* atomic: the creation reference is still held */
 	char name[32];
-	int privileged;                 /* holds the host: may power off, map devices */
+	struct io_bitmap *io_bitmap;    /* I/O ports granted, or NULL (kern/io_port.c);
+					 * set under lock, then only more permissive */
 	/* Guarded by lock: */
 	struct spinlock lock;
 	struct list_node threads;

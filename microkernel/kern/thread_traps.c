@@ -2,13 +2,8 @@
  * thread_traps.c: the traps about the calling thread and diagnostics:
  * console output, yield, exit, the clock and the null trap.
  */
-#include "ipc/kmsg.h"
-#include "ipc/port.h"
-#include "ipc/pset.h"
 #include "kern/console.h"
-#include "kern/pmm.h"
 #include "kern/percpu.h"
-#include "kern/platform.h"
 #include "kern/sched.h"
 #include "kern/task.h"
 #include "kern/usercopy.h"
@@ -59,25 +54,4 @@ int64_t trap_null(const struct trap_args *a)
 {
 	(void)a;
 	return MK_SUCCESS;
-}
-
-int64_t trap_host_object_counts(const struct trap_args *a)
-{
-	struct mk_object_counts c = {
-		.tasks = task_count(), .ports = ipc_port_count(), .port_sets = ipc_pset_count(),
-		.messages = ipc_kmsg_count(), .free_frames = pmm_free_count(),
-	};
-
-	if (!current_task()->privileged)
-		return MK_PROTECTION_FAILURE;
-	return copy_to_user(a->arg[0], &c, sizeof(c));
-}
-
-int64_t trap_host_poweroff(const struct trap_args *a)
-{
-	if (!current_task()->privileged)
-		return MK_PROTECTION_FAILURE;
-	if (a->arg[0] > 0xff)
-		return MK_INVALID_ARGUMENT;
-	platform_exit((enum mk_exit_code)a->arg[0]);
 }

@@ -45,6 +45,16 @@ void *kmalloc(size_t size) { return alloc_fails() ? NULL : malloc(size); }
 void *kzalloc(size_t size) { return alloc_fails() ? NULL : calloc(1, size); }
 void kfree(void *p) { free(p); }
 
+/* vm/vm_map_copy.h: a kmsg releases its out-of-line regions; on the host
+ * a region is any malloc'd block, counted. */
+static unsigned ool_discarded;
+void vm_map_copy_discard(struct vm_map_copy *copy)
+{
+	if (copy)
+		ool_discarded++;
+	free(copy);
+}
+
 /* kern/sched.h: nothing sleeps on the host. */
 static unsigned waitq_wakes;
 void waitq_init(struct waitq *wq) { list_init(&wq->threads); }

@@ -2,8 +2,8 @@
  * test_ipc_kmsg_checks.c: what ipc_kmsg_copyin refuses, and that a refused
  * message leaves the sender's space exactly as it was: bad names and
  * rights anywhere in the message, memory shortage, malformed headers and
- * descriptors, OOL memory (not supported yet), and receive rights that
- * would end up queued behind themselves.
+ * descriptors, out-of-line regions (held by the kmsg, carrying no right),
+ * and receive rights that would end up queued behind themselves.
  */
 #include "ipc_host_stubs.h"
 #include "unit.h"
@@ -169,18 +169,70 @@ static void prepared_message_whose_descriptor_count_changed_is_refused(void)
 	ipc_space_release(s);
 }
 
-static void out_of_line_memory_is_not_supported(void)
+static void out_of_line_memory_needs_an_address_space(void)
 {
 	struct ipc_space *s = ipc_space_create();
 	mk_port_name_t port;
 	struct test_msg m;
+	struct ipc_kmsg *k = NULL;
 
 	ipc_space_allocate_port(s, &port);
 	size_t size = msg_init(&m, port, MK_MSG_TYPE_MAKE_SEND, 0, 0, 2);
 	m.d[1] = (struct mk_msg_descriptor){ .address = 0x1000, .value = 4096,
 					     .type = MK_MSG_OOL_DESCRIPTOR };
+	/* A kernel buffer has no map to take the region from. */
 	UNIT_CHECK(refused(s, &m, size) == MK_NOT_SUPPORTED);
+	m.d[1].disposition = MK_OOL_DEALLOCATE << 1;
+	UNIT_CHECK(refused(s, &m, size) == MK_MSG_INVALID_DESCRIPTOR);
+	/* Size 0 carries nothing, whatever the address. */
+	m.d[1] = (struct mk_msg_descriptor){ .address = 0xdead, .value = 0,
+					     .disposition = MK_OOL_DEALLOCATE,
+					     .type = MK_MSG_OOL_DESCRIPTOR };
+	UNIT_CHECK(send_msg(s, &m, size, &k) == MK_SUCCESS && k && k->ool[1] == NULL);
+	ipc_kmsg_destroy(k);
 	ipc_space_release(s);
+}
+
+/* A region captured before the rights (kmsg_ool.c) takes no right, goes
+ * with the kmsg whether the rights were refused or not, and is left in
+ * place by the rights' copyout. */
+static void out_of_line_region_is_released_with_its_kmsg(void)
+{
+	struct ipc_counts start = ipc_counts_now();
+	struct ipc_space *s = ipc_space_create();
+	mk_port_name_t port;
+	struct snapshot before;
+	struct test_msg m;
+	unsigned discarded = ool_discarded;
+
+	ipc_space_allocate_port(s, &port);
+	size_t size = msg_init(&m, port, MK_MSG_TYPE_MAKE_SEND, 0, 0, 2);
+	port_desc(&m, 0, port + 0x100, MK_MSG_TYPE_COPY_SEND);  /* no such name */
+	m.d[1] = (struct mk_msg_descriptor){ .address = 0x5010, .value = 100,
+					     .type = MK_MSG_OOL_DESCRIPTOR };
+	struct ipc_kmsg *k = ipc_kmsg_alloc((uint32_t)size, 2);
+	memcpy(k->bytes, &m, size);
+	k->ool[1] = malloc(16);
+	snap(s, &before);
+	UNIT_CHECK(ipc_kmsg_copyin_prepared(s, k) == MK_INVALID_NAME);
+	UNIT_CHECK(unchanged(s, &before));
+	ipc_kmsg_destroy(k);
+	UNIT_CHECK(ool_discarded == discarded + 1);
+
+	port_desc(&m, 0, port, MK_MSG_TYPE_MAKE_SEND);
+	k = ipc_kmsg_alloc((uint32_t)size, 2);
+	memcpy(k->bytes, &m, size);
+	k->ool[1] = malloc(16);
+	UNIT_CHECK(ipc_kmsg_copyin_prepared(s, k) == MK_SUCCESS);
+	UNIT_CHECK(k->rights[1].port == NULL && k->rights[0].port != NULL);
+	UNIT_CHECK(ipc_kmsg_copyout(s, k) == MK_SUCCESS);
+	struct mk_msg_descriptor d;
+	memcpy(&d, k->bytes + IPC_KMSG_DESCRIPTOR_OFFSET + sizeof(d), sizeof(d));
+	UNIT_CHECK(d.type == MK_MSG_OOL_DESCRIPTOR && d.address == 0x5010 && d.value == 100);
+	ipc_kmsg_destroy(k);
+	UNIT_CHECK(ool_discarded == discarded + 2);
+	ipc_space_release(s);
+	UNIT_CHECK(ipc_counts_same(ipc_counts_now(), start));
 }
 
 static void receive_right_sent_to_its_own_port_is_refused(void)
@@ -224,7 +276,8 @@ static const struct unit_case cases[] = {
 	UNIT_CASE(malformed_headers_are_refused),
 	UNIT_CASE(malformed_descriptors_are_refused),
 	UNIT_CASE(prepared_message_whose_descriptor_count_changed_is_refused),
-	UNIT_CASE(out_of_line_memory_is_not_supported),
+	UNIT_CASE(out_of_line_memory_needs_an_address_space),
+	UNIT_CASE(out_of_line_region_is_released_with_its_kmsg),
 	UNIT_CASE(receive_right_sent_to_its_own_port_is_refused),
 	UNIT_CASE(receive_right_sent_into_its_own_transit_chain_is_refused),
 };

@@ -7,11 +7,13 @@
  *          the child's each get a new, empty shadow object in front of the
  *          original, which neither writes again; the parent's existing
  *          translations lose write access so its next write copies too.
+ *          Out-of-line memory in messages and vm_read use the same step
+ *          (vm_map_entry_copy_on_write, vm_map_copy.c).
  */
 #include "kern/alloc.h"
 #include "mk/return.h"
 #include "mk/vm.h"
-#include "vm/vm_map.h"
+#include "vm/vm_map_internal.h"
 
 /* A shadow of original at offset that holds its own reference to it. */
 static struct vm_object *shadow_of(struct vm_object *original, uint64_t offset)
@@ -23,8 +25,8 @@ static struct vm_object *shadow_of(struct vm_object *original, uint64_t offset)
 	return s;
 }
 
-static mk_return_t inherit_copy(struct vm_map *parent, struct vm_map_entry *e,
-				struct vm_map_entry *c)
+mk_return_t vm_map_entry_copy_on_write(struct vm_map *parent, struct vm_map_entry *e,
+				       struct vm_map_entry *c)
 {
 	/* Regions never written between copies would otherwise add one
 	 * shadow per copy forever. */
@@ -65,7 +67,7 @@ mk_return_t vm_map_inherit_into(struct vm_map *parent, struct vm_map *child)
 		*c = *e;
 		if (e->inheritance == MK_VM_INHERIT_SHARE) {
 			vm_object_reference(e->object);
-		} else if ((r = inherit_copy(parent, e, c)) != MK_SUCCESS) {
+		} else if ((r = vm_map_entry_copy_on_write(parent, e, c)) != MK_SUCCESS) {
 			kfree(c);
 			break;
 		}

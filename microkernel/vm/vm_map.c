@@ -282,3 +282,44 @@ mk_return_t vm_map_inherit(struct vm_map *map, uint64_t address, uint64_t size,
 	spin_unlock(&map->lock);
 	return r;
 }
+
+/* For vm/ only (vm_map_internal.h). */
+
+mk_return_t vm_map_lock_checked(struct vm_map *map, uint64_t start, uint64_t end,
+				unsigned need)
+{
+	spin_lock(&map->lock);
+	if (start < map->min || end > map->max || start >= end ||
+	    !range_is_mapped(map, start, end))
+		return MK_INVALID_ADDRESS;
+	list_for_each(n, &map->entries) {
+		struct vm_map_entry *e = entry_of(n);
+		if (e->start < end && start < e->end && (need & ~e->protection))
+			return MK_PROTECTION_FAILURE;
+	}
+	return MK_SUCCESS;
+}
+
+mk_return_t vm_map_clip_locked(struct vm_map *map, uint64_t start, uint64_t end)
+{
+	return clip_range(map, start, end);
+}
+
+mk_return_t vm_map_enter_entries(struct vm_map *map, uint64_t *address, uint64_t size,
+				 struct list_node *entries)
+{
+	spin_lock(&map->lock);
+	uint64_t base = find_space(map, size, *address);
+	if (base) {
+		struct list_node *n;
+		while ((n = list_pop_front(entries))) {
+			struct vm_map_entry *e = entry_of(n);
+			e->start += base;
+			e->end += base;
+			insert_sorted(map, e);
+		}
+		*address = base;
+	}
+	spin_unlock(&map->lock);
+	return base ? MK_SUCCESS : MK_NO_SPACE;
+}

@@ -7,12 +7,13 @@
  * user mode (rsp0) and separate IST stacks for double fault, NMI and machine
  * check, so that a broken kernel stack still produces a register dump
  * instead of a triple fault. One GDT and TSS for now; per-CPU copies come
- * with SMP bring-up.
+ * with SMP bring-up. The I/O permission bitmap lives after the TSS.
  */
 #include <stddef.h>
 #include <stdint.h>
 
 #include "arch/x86_64/gdt.h"
+#include "lib/string.h"
 
 struct tss {
 	uint32_t reserved0;
@@ -30,9 +31,20 @@ struct descriptor_pointer {
 	uint64_t base;
 } __attribute__((packed));
 
+/* The TSS with an I/O permission bitmap after it, covered by the TSS
+ * limit: bit p set means user-mode access to port p faults (#GP). The CPU
+ * reads two bytes per check, hence the trailing 0xff byte. All ones but
+ * for the prefix of the running task's grants (tss_set_io_bitmap). */
+#define IO_BITMAP_BYTES (0x10000 / 8)
+static struct {
+	struct tss tss;
+	uint8_t io_bitmap[IO_BITMAP_BYTES];
+	uint8_t io_bitmap_end;
+} __attribute__((packed, aligned(16))) tss_block;
+static size_t io_bitmap_dirty;          /* bytes of io_bitmap that may differ from 0xff */
+
 #define IST_STACK_SIZE 4096
 static uint8_t ist_stacks[IST_COUNT][IST_STACK_SIZE] __attribute__((aligned(16)));
-static struct tss tss;
 
 #define SEG_PRESENT   (1ull << 47)
 #define SEG_USER      (3ull << 45)
@@ -53,8 +65,8 @@ static uint64_t gdt[] = {
 
 static void gdt_set_tss_descriptor(void)
 {
-	uint64_t base = (uint64_t)&tss;
-	uint64_t limit = sizeof(tss) - 1;
+	uint64_t base = (uint64_t)&tss_block;
+	uint64_t limit = sizeof(tss_block) - 1;
 
 	gdt[GDT_TSS / 8] = (limit & 0xffff) | ((base & 0xffffff) << 16) |
 			   (0x9ull << 40) /* available 64-bit TSS */ |
@@ -66,8 +78,10 @@ static void gdt_set_tss_descriptor(void)
 void gdt_init(void)
 {
 	for (int i = 0; i < IST_COUNT; i++)
-		tss.ist[i] = (uint64_t)&ist_stacks[i][IST_STACK_SIZE];
-	tss.iomap_base = sizeof(tss);   /* no I/O bitmap: user port I/O faults */
+		tss_block.tss.ist[i] = (uint64_t)&ist_stacks[i][IST_STACK_SIZE];
+	tss_block.tss.iomap_base = sizeof(struct tss);
+	memset(tss_block.io_bitmap, 0xff, sizeof(tss_block.io_bitmap));
+	tss_block.io_bitmap_end = 0xff;
 	gdt_set_tss_descriptor();
 
 	struct descriptor_pointer ptr = { sizeof(gdt) - 1, (uint64_t)gdt };
@@ -93,5 +107,17 @@ void gdt_init(void)
 
 void gdt_set_kernel_stack(uint64_t rsp0)
 {
-	tss.rsp[0] = rsp0;
+	tss_block.tss.rsp[0] = rsp0;
+}
+
+void tss_set_io_bitmap(const uint8_t *map, size_t bytes)
+{
+	if (bytes > IO_BITMAP_BYTES)
+		bytes = IO_BITMAP_BYTES;
+	if (!bytes && !io_bitmap_dirty)
+		return;                 /* the common case: nobody has ports */
+	memcpy(tss_block.io_bitmap, map, bytes);
+	if (io_bitmap_dirty > bytes)
+		memset(tss_block.io_bitmap + bytes, 0xff, io_bitmap_dirty - bytes);
+	io_bitmap_dirty = bytes;
 }

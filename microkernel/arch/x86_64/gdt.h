@@ -2,6 +2,7 @@
 #ifndef MK_ARCH_GDT_H
 #define MK_ARCH_GDT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define GDT_KERNEL_CODE 0x08
@@ -18,5 +19,8 @@
 
 void gdt_init(void);
 void gdt_set_kernel_stack(uint64_t rsp0);
+/* The running task's I/O permission bitmap: bytes of it (bit set: port
+ * denied); every port past them is denied. NULL, 0: no port allowed. */
+void tss_set_io_bitmap(const uint8_t *map, size_t bytes);
 
 #endif

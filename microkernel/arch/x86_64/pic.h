@@ -3,6 +3,7 @@
 #define MK_ARCH_PIC_H
 
 #define IRQ_TIMER  0
+#define IRQ_CASCADE 2           /* the second controller */
 #define IRQ_COM1   4
 #define IRQ_COUNT  16
 

@@ -122,6 +122,27 @@ static uint64_t *walk(struct pmap *p, uint64_t va, int create)
 	return &t[index_at(va, 0)];
 }
 
+/* The level-0 entry for va if its tables exist, and *next the address to
+ * look at after va: past the whole span of a missing table, so that
+ * removing or protecting a huge, mostly unmapped range costs its tables,
+ * not its pages. Caller holds p->lock. */
+static uint64_t *lookup(struct pmap *p, uint64_t va, uint64_t *next)
+{
+	uint64_t *t = table_at(p->pml4_phys);
+
+	for (int level = 3; level > 0; level--) {
+		uint64_t *e = &t[index_at(va, level)];
+		if (!(*e & PTE_PRESENT)) {
+			uint64_t span = 1ull << (12 + 9 * level);
+			*next = (va & ~(span - 1)) + span;
+			return 0;
+		}
+		t = table_at(*e & PTE_FRAME);
+	}
+	*next = va + PAGE_SIZE;
+	return &t[index_at(va, 0)];
+}
+
 static uint64_t pte_bits(unsigned prot)
 {
 	uint64_t bits = PTE_PRESENT | PTE_USER;
@@ -161,8 +182,8 @@ mk_return_t pmap_enter(struct pmap *p, uint64_t va, uint64_t pa, unsigned prot)
 void pmap_remove(struct pmap *p, uint64_t start, uint64_t end)
 {
 	spin_lock(&p->lock);
-	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
-		uint64_t *pte = walk(p, va, 0);
+	for (uint64_t va = start, next; va < end; va = next) {
+		uint64_t *pte = lookup(p, va, &next);
 		if (pte && (*pte & PTE_PRESENT)) {
 			*pte = 0;
 			flush(p, va);
@@ -174,8 +195,8 @@ void pmap_remove(struct pmap *p, uint64_t start, uint64_t end)
 void pmap_protect(struct pmap *p, uint64_t start, uint64_t end, unsigned prot)
 {
 	spin_lock(&p->lock);
-	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
-		uint64_t *pte = walk(p, va, 0);
+	for (uint64_t va = start, next; va < end; va = next) {
+		uint64_t *pte = lookup(p, va, &next);
 		if (!pte || !(*pte & PTE_PRESENT))
 			continue;
 		if (!(prot & (MK_VM_PROT_READ | MK_VM_PROT_WRITE | MK_VM_PROT_EXECUTE)))

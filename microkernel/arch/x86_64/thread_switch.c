@@ -1,12 +1,13 @@
 /*
  * thread_switch.c: the machine state that changes with the running thread:
  * the kernel stack for entries from user mode (TSS rsp0 and the per-CPU
- * copy used by syscall entry), the address space, the FS base, and the
- * x87/SSE registers of user threads.
+ * copy used by syscall entry), the address space, the FS base, the
+ * x87/SSE registers of user threads and their task's I/O port bitmap.
  */
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/fpu.h"
 #include "arch/x86_64/gdt.h"
+#include "arch/x86_64/io_bitmap.h"
 #include "arch/x86_64/pmap.h"
 #include "kern/percpu.h"
 #include "kern/task.h"
@@ -28,6 +29,7 @@ void thread_switch(struct thread *prev, struct thread *next)
 		pmap_activate(next->task->map->pmap);
 		wrmsr(MSR_FS_BASE, next->fs_base);
 		fpu_restore(&next->fpu);
+		io_bitmap_activate(next->task->io_bitmap);      /* cheap when neither has one */
 	}
 	switch_context(&prev->saved_rsp, next->saved_rsp);
 }

@@ -18,6 +18,7 @@
 
 #include <stdint.h>
 
+#include "mk/device.h"
 #include "mk/message.h"
 #include "mk/notify.h"
 #include "mk/pager.h"
@@ -35,10 +36,13 @@
 	X(4, clock_ticks, (void), ())                                               \
 	/* Does nothing: the null trap the benchmarks measure. */                   \
 	X(5, null, (void), ())                                                      \
-	/* Privileged tasks only: stops the machine with an mk_exit_code. */        \
-	X(6, host_poweroff, (uint32_t code), (code))                               \
-	/* Privileged tasks only: live kernel objects, for leak tests. */          \
-	X(7, host_object_counts, (struct mk_object_counts *counts), (counts))       \
+	/* The host traps take a send right to the host port (boot info, \
+	 * mk/bootinfo.h); holding one is the privilege. Anything else is     \
+	 * MK_PROTECTION_FAILURE. Stops the machine with an mk_exit_code. */     \
+	X(6, host_poweroff, (mk_port_name_t host, uint32_t code), (host, code))    \
+	/* Live kernel objects, for leak tests. */                                 \
+	X(7, host_object_counts, (mk_port_name_t host, struct mk_object_counts *counts), \
+	  (host, counts))                                                           \
 	/* Virtual memory of the task named by a task port (MK_PORT_NULL: self). */ \
 	X(10, vm_allocate, (mk_port_name_t task, uint64_t *address, uint64_t size,  \
 			    uint32_t flags), (task, address, size, flags))             \
@@ -49,6 +53,17 @@
 	  (task, address, size, set_maximum, protection))                          \
 	X(13, vm_inherit, (mk_port_name_t task, uint64_t address, uint64_t size,    \
 			   uint32_t inheritance), (task, address, size, inheritance))  \
+	/* Memory of another task (vm/vm_remote.c). vm_read: a copy-on-write \
+	 * copy of task's range, mapped in the caller at *data (the caller   \
+	 * frees it with vm_deallocate). vm_write: size bytes at data into   \
+	 * task's range; vm_copy: task's [src, src + size) onto dst. Both    \
+	 * overwrite mapped, writable memory (read-only: PROTECTION_FAILURE). */ \
+	X(50, vm_read, (mk_port_name_t task, uint64_t address, uint64_t size,      \
+			uint64_t *data), (task, address, size, data))                  \
+	X(51, vm_write, (mk_port_name_t task, uint64_t address, const void *data,  \
+			 uint64_t size), (task, address, data, size))                  \
+	X(52, vm_copy, (mk_port_name_t task, uint64_t src, uint64_t size,          \
+			uint64_t dst), (task, src, size, dst))                         \
 	/* Ports of the caller's name space. right: MK_RIGHT_RECEIVE, PORT_SET  \
 	 * or DEAD_NAME. */                                                         \
 	X(20, port_allocate, (uint32_t right, mk_port_name_t *name), (right, name)) \
@@ -89,7 +104,7 @@
 			      uint64_t arg), (task, rip, rsp, arg))                 \
 	X(30, msg, (void *msg, uint32_t options, uint32_t send_size, uint32_t rcv_size, \
 		    mk_port_name_t rcv_name, uint64_t timeout_ms),                    \
-	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))                \
+	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))              \
 	/* Pagers (mk/pager.h). Maps the object of the pager port (a send or   \
 	 * receive right of the caller) into task; flags: MK_VM_FLAGS_* |      \
 	 * MK_VM_MAP_PROT(protection). */                                       \
@@ -104,7 +119,21 @@
 				       uint64_t size), (control, offset, size))      \
 	X(63, pager_data_error, (mk_port_name_t control, uint64_t offset,           \
 				 uint64_t size, int32_t error),                      \
-	  (control, offset, size, error))
+	  (control, offset, size, error))                                        \
+	/* Devices (mk/device.h), host traps. Interrupt line irq (not 0 or 2:  \
+	 * the kernel's) as MK_INTERRUPT_NOTIFY messages to port (a send right  \
+	 * is made or copied from it); registered until unregistered, the port \
+	 * dies or the registering task ends. */                                \
+	X(70, interrupt_register, (mk_port_name_t host, uint32_t irq, mk_port_name_t port), \
+	  (host, irq, port))                                                        \
+	/* The interrupt message was handled: unmask the line for the next. */  \
+	X(71, interrupt_ack, (mk_port_name_t host, uint32_t irq), (host, irq))      \
+	X(72, interrupt_unregister, (mk_port_name_t host, uint32_t irq), (host, irq)) \
+	/* Lets task (MK_PORT_NULL: self) use I/O ports [first, first + count)  \
+	 * with in/out; not inherited by task_create. The kernel's own ports    \
+	 * (PIC, PIT, its serial console, the exit device) are refused. */      \
+	X(73, io_port_grant, (mk_port_name_t host, mk_port_name_t task, uint32_t first, \
+			      uint32_t count), (host, task, first, count))
 
 #define MK_TRAP_COUNT 96        /* table size: numbers are below this */
 

@@ -20,6 +20,7 @@ typedef int32_t mk_return_t;
 /* What host_object_counts reports. */
 struct mk_object_counts {
 	uint64_t tasks, ports, port_sets, messages, free_frames;
+	uint64_t vm_objects;            /* memory objects, shadows included */
 };
 
 #endif

@@ -13,12 +13,38 @@
 
 #include "lib/fmt.h"
 #include "lib/string.h"
+#include "mk/bootinfo.h"
 #include "mk/return.h"
 #include "mk/traps.h"
 #include "mk/vm.h"
 
 /* Defined by the program: its first thread's function. */
 void native_main(const char *arg);
+
+/* The boot info page (mk/bootinfo.h) of a task the kernel started with
+ * boot rights, or NULL; crt0 calls native_runtime_init with it. */
+void native_runtime_init(const struct mk_bootinfo *info);
+const struct mk_bootinfo *native_bootinfo(void);
+/* Names of the boot rights (MK_PORT_NULL without boot info): pass the
+ * host port to the host traps, e.g. mk_host_poweroff(native_host_port(), c). */
+mk_port_name_t native_host_port(void);
+mk_port_name_t native_console_port(void);
+/* The boot module called name, or NULL. */
+const struct mk_bootinfo_module *native_boot_module(const char *name);
+
+/* mk_host_object_counts(&counts), the one-argument form from before the
+ * host port, still works: it asks with native_host_port(). */
+#define mk_host_object_counts(...) \
+	MK_CAT(native_host_object_counts_, MK_NARGS(__VA_ARGS__))(__VA_ARGS__)
+static inline int64_t native_host_object_counts_1(struct mk_object_counts *counts)
+{
+	return (mk_host_object_counts)(native_host_port(), counts);
+}
+static inline int64_t native_host_object_counts_2(mk_port_name_t host,
+						  struct mk_object_counts *counts)
+{
+	return (mk_host_object_counts)(host, counts);
+}
 
 int mk_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *mk_return_string(int64_t r);

@@ -10,7 +10,7 @@ extern const struct bench __start_benches[], __stop_benches[];
 _Noreturn void bench_abort(const char *what, int64_t result)
 {
 	mk_printf("bench: %s failed: %s\n", what, mk_return_string(result));
-	mk_host_poweroff(MK_EXIT_TEST_FAIL);
+	mk_host_poweroff(native_host_port(), MK_EXIT_TEST_FAIL);
 	for (;;)
 		mk_thread_exit();
 }
@@ -37,5 +37,5 @@ void native_main(const char *arg)
 			samples[i] = b->run();
 		mk_printf("%s %lu cycles\n", b->name, median(samples, RUNS));
 	}
-	mk_host_poweroff(MK_EXIT_TEST_PASS);
+	mk_host_poweroff(native_host_port(), MK_EXIT_TEST_PASS);
 }

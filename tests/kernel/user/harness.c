@@ -15,7 +15,7 @@ _Noreturn void utest_fail(const char *fmt, ...)
 	fmt_vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	mk_printf("utest: FAIL: %s\n", buf);
-	mk_host_poweroff(MK_EXIT_TEST_FAIL);
+	mk_host_poweroff(native_host_port(), MK_EXIT_TEST_FAIL);
 	for (;;)
 		mk_thread_exit();
 }
@@ -39,7 +39,7 @@ void native_main(const char *name)
 		mk_printf("utest: running %s\n", name);
 		t->run();
 		mk_printf("utest: PASS\n");
-		mk_host_poweroff(MK_EXIT_TEST_PASS);
+		mk_host_poweroff(native_host_port(), MK_EXIT_TEST_PASS);
 	}
 	utest_fail("no test named '%s'", name);
 }

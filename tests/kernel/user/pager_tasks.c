@@ -4,8 +4,7 @@
  * task whose thread waits for a pager ends the wait; a pager-backed
  * region is inherited copy-on-write by a child.
  *
- * No free-frame comparisons here: task creation still leaks a few
- * frames on main.
+ * Leak checks here leave out frames and memory objects (pager_test.h).
  */
 #include "pager_test.h"
 

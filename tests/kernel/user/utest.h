@@ -1,8 +1,10 @@
 /*
  * utest.h: native test tasks, selected with `utest=NAME` on the kernel
- * command line. The kernel loads the utests module as a privileged task
- * whose harness runs the named test and powers the machine off with the
- * outcome (mk/exit_code.h), like the in-kernel ktests.
+ * command line. The kernel starts the utests module as the first task,
+ * with the boot rights (the host port, see mk/bootinfo.h); its harness
+ * runs the named test and powers the machine off with the outcome
+ * (mk/exit_code.h), like the in-kernel ktests. Tests name the host port
+ * with native_host_port().
  */
 #ifndef MK_TESTS_UTEST_H
 #define MK_TESTS_UTEST_H

@@ -1,0 +1,46 @@
+/* statx fills the basic fields for a file, a directory and a symlink, and
+ * agrees with fstat. */
+#include "../compat.h"
+#include <stdint.h>
+
+/* The Linux ABI layout (musl 1.2.3 has no struct statx). */
+struct statx_ts { int64_t tv_sec; uint32_t tv_nsec; int32_t pad; };
+struct lx_statx {
+	uint32_t stx_mask, stx_blksize;
+	uint64_t stx_attributes;
+	uint32_t stx_nlink, stx_uid, stx_gid;
+	uint16_t stx_mode, pad1;
+	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
+	struct statx_ts stx_atime, stx_btime, stx_ctime, stx_mtime;
+	uint32_t stx_rdev_major, stx_rdev_minor, stx_dev_major, stx_dev_minor;
+	uint64_t spare[14];
+};
+#define LX_STATX_BASIC_STATS 0x7ffu
+
+int main(void)
+{
+	struct lx_statx sx;
+	struct stat st;
+
+	scratch_enter();
+	write_file("f", "hello");
+	need("chmod", chmod("f", 0604) == 0);
+	need("symlink", symlink("f", "l") == 0);
+	need("mkdir", mkdir("d", 0700) == 0);
+	show("statx f", syscall(SYS_statx, AT_FDCWD, "f", 0, LX_STATX_BASIC_STATS, &sx));
+	check("  basic stats in mask", (sx.stx_mask & LX_STATX_BASIC_STATS) == LX_STATX_BASIC_STATS);
+	printf("  mode %06o size %llu nlink %u\n", sx.stx_mode, (unsigned long long)sx.stx_size, sx.stx_nlink);
+	need("stat", stat("f", &st) == 0);
+	check("  ino matches stat", sx.stx_ino == st.st_ino);
+	check("  mtime matches stat", sx.stx_mtime.tv_sec == st.st_mtime);
+	show("statx l nofollow", syscall(SYS_statx, AT_FDCWD, "l", AT_SYMLINK_NOFOLLOW, LX_STATX_BASIC_STATS, &sx));
+	check("  is symlink", S_ISLNK(sx.stx_mode));
+	show("statx l", syscall(SYS_statx, AT_FDCWD, "l", 0, LX_STATX_BASIC_STATS, &sx));
+	check("  is regular", S_ISREG(sx.stx_mode));
+	show("statx d", syscall(SYS_statx, AT_FDCWD, "d", 0, LX_STATX_BASIC_STATS, &sx));
+	printf("  mode %06o\n", sx.stx_mode);
+	show("statx missing", syscall(SYS_statx, AT_FDCWD, "nope", 0, LX_STATX_BASIC_STATS, &sx));
+	show("statx bad flags", syscall(SYS_statx, AT_FDCWD, "f", 0x40000000, LX_STATX_BASIC_STATS, &sx));
+	show("statx reserved mask bit", syscall(SYS_statx, AT_FDCWD, "f", 0, 0x80000000u, &sx));
+	return 0;
+}
