@@ -19,7 +19,7 @@
 #include "ipc/space.h"
 #include "kern/alloc.h"
 #include "kern/sched.h"
-#include "kern/task_port.h"
+#include "kern/kobject.h"
 #include "lib/string.h"
 #include "mk/notify.h"
 
@@ -116,8 +116,8 @@ mk_return_t ipc_notify_request(struct ipc_port *port, uint32_t variant, mk_port_
 
 void ipc_notify_no_senders(struct ipc_port *port, uint32_t mscount)
 {
-	if (port->kobject)              /* set before any right exists, then only cleared */
-		task_port_no_senders(port);
+	if (port->kobject_type != KOBJECT_NONE)        /* set before any right exists */
+		kobject_no_senders(port);
 	spin_lock(&port->lock);
 	struct notify_requests *r = port->notify_requests;
 	struct ipc_port *to = r ? r->no_senders : NULL;

@@ -57,9 +57,11 @@ struct ipc_port {
 	uint32_t msgcount;
 	uint32_t qlimit;
 	void *notify_requests;          /* owned by the notification layer, never read here */
-	/* A kernel object's port (a task's): the object, or NULL once it is
-	 * gone; its receive right is held by the kernel. */
+	/* A kernel object's port (a task's, a thread's): the object, or NULL
+	 * once it is gone; its receive right is held by the kernel. Both are
+	 * set before any right exists; then only kobject changes (cleared). */
 	void *kobject;
+	uint32_t kobject_type;          /* enum kobject_type (kern/kobject.h) */
 	/* Guarded by lock and by the set's lock (either to read, both to write): */
 	struct ipc_pset *pset;
 	/* Guarded by pset->lock: */

@@ -12,6 +12,7 @@
 
 #include "lib/fmt.h"
 #include "lib/string.h"
+#include "mk/thread.h"
 #include "mk/return.h"
 #include "mk/traps.h"
 #include "mk/vm.h"
@@ -27,5 +28,20 @@ const char *mk_return_string(int64_t r);
  * right to its task port (deallocating it ends the task). */
 int64_t native_task_spawn(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t bootstrap,
 			  mk_port_name_t *task);
+
+/* The same, with the first thread created as mk_thread_create_port does
+ * (flags; *thread names a send right to its port). */
+int64_t native_task_spawn_thread(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t bootstrap,
+				 uint32_t flags, mk_port_name_t *task, mk_port_name_t *thread);
+
+/* Runs fn(arg) in a new thread of the calling task, on a stack of its own
+ * (64 KiB, left allocated when the thread ends); flags as for
+ * mk_thread_create_port. *thread names a send right to its port. */
+int64_t native_thread_spawn(void (*fn)(uint64_t), uint64_t arg, uint32_t flags,
+			    mk_port_name_t *thread);
+
+/* Blocks the calling thread for about ms milliseconds (a receive that
+ * times out), so that other threads, and the idle thread, run. */
+int64_t native_sleep_ms(uint64_t ms);
 
 #endif
