@@ -13,6 +13,7 @@
 #include "ipc/space.h"
 #include "kern/alloc.h"
 #include "kern/console.h"
+#include "kern/exception_port.h"
 #include "kern/percpu.h"
 #include "kern/sched.h"
 #include "kern/task.h"
@@ -70,6 +71,7 @@ void task_release(struct task *t)
 	if (refs)
 		return;
 	task_port_destroy(t);
+	exception_port_task_gone(t);
 	ipc_space_release(t->space);
 	vm_map_destroy(t->map);
 	kfree(t);
@@ -172,6 +174,7 @@ static _Noreturn void user_thread_exit(void)
 	task->thread_count--;
 	spin_unlock(&task->lock);
 	thread_port_destroy(self);
+	exception_port_thread_gone(self);
 	/* Run on the kernel's tables: the task's may go with the release. */
 	pmap_activate(pmap_kernel());
 	self->task = NULL;

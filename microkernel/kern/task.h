@@ -22,6 +22,7 @@ struct task {
 	struct ipc_space *space;        /* owned; destroyed when the task terminates */
 	struct ipc_port *self_port;     /* receive right held by the kernel (task_port.h) */
 	struct ipc_port *bootstrap;     /* a send right, or NULL */
+	struct ipc_port *exception_port; /* a send right, or NULL; exception_port.h */
 	int held_by_senders;            /* atomic: the creation reference is still held */
 	char name[32];
 	int privileged;                 /* holds the host: may power off, map devices */

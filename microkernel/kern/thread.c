@@ -127,6 +127,9 @@ void thread_release(struct thread *t)
 		return;
 	if (t->state != THREAD_DEAD)
 		panic("freeing thread %u that is not dead", t->id);
+	/* Set after the thread ended (exception_port.c clears it at exit). */
+	if (t->exception_port)
+		ipc_port_release_send(t->exception_port);
 	if (t->self_port)
 		ipc_port_release(t->self_port);         /* dead since the thread ended */
 	pmm_free_contiguous((uint64_t)t->kernel_stack - DIRECT_MAP_BASE, STACK_PAGES);

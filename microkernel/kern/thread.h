@@ -59,6 +59,9 @@ struct thread {
 	struct fpu_state fpu;           /* user threads: saved while switched out */
 	struct ipc_port *self_port;     /* user threads: the thread port (thread_port.h) */
 
+	/* Guarded by exception_ports_lock (exception_port.h): */
+	struct ipc_port *exception_port;        /* a send right, or NULL */
+
 	/* Atomic: one reference for the thread itself until it is reaped,
 	 * one for each holder found through its port; the last frees it. */
 	uint32_t refs;

@@ -111,7 +111,14 @@
 	X(46, thread_get_state, (mk_port_name_t thread, struct mk_thread_state *state), \
 	  (thread, state))                                                          \
 	X(47, thread_set_state, (mk_port_name_t thread,                              \
-				 const struct mk_thread_state *state), (thread, state))
+				 const struct mk_thread_state *state), (thread, state)) \
+	/* The exception port (mk/exception.h) of target, a task or thread port  \
+	 * (MK_PORT_NULL: the caller's task): a send right made or copied from  \
+	 * port, or none for MK_PORT_NULL. get names a send right (or NULL). */  \
+	X(48, exception_port_set, (mk_port_name_t target, mk_port_name_t port),     \
+	  (target, port))                                                           \
+	X(49, exception_port_get, (mk_port_name_t target, mk_port_name_t *port),    \
+	  (target, port))
 
 #define MK_TRAP_COUNT 96        /* table size: numbers are below this */
 

@@ -12,7 +12,7 @@
 
 #include "lib/fmt.h"
 #include "lib/string.h"
-#include "mk/thread.h"
+#include "mk/exception.h"
 #include "mk/return.h"
 #include "mk/traps.h"
 #include "mk/vm.h"
@@ -43,5 +43,15 @@ int64_t native_thread_spawn(void (*fn)(uint64_t), uint64_t arg, uint32_t flags,
 /* Blocks the calling thread for about ms milliseconds (a receive that
  * times out), so that other threads, and the idle thread, run. */
 int64_t native_sleep_ms(uint64_t ms);
+
+/* Exception handlers (mk/exception.h): receives the next exception
+ * message on port (timeout_ms 0: wait as long as it takes), and answers
+ * one (action MK_EXCEPTION_RESUME or _TERMINATE; a non-NULL state is
+ * resumed with). The reply consumes the message's reply right; the
+ * thread and task rights it carried stay with the caller. */
+int64_t native_exception_receive(mk_port_name_t port, struct mk_exception_msg *m,
+				  uint64_t timeout_ms);
+int64_t native_exception_reply(const struct mk_exception_msg *m, uint32_t action,
+			       const struct mk_thread_state *state);
 
 #endif
