@@ -242,3 +242,45 @@ mk_return_t ipc_msg_receive(struct ipc_space *space, struct vm_map *map, uint64_
 		ipc_pset_release(pset);
 	return kmsg ? deliver(space, map, kmsg, umsg) : ret;
 }
+
+mk_return_t ipc_msg_send_kernel_wait(struct ipc_kmsg *kmsg, struct ipc_wait wait)
+{
+	struct ipc_port *port = ipc_kmsg_destination(kmsg);
+
+	for (;;) {
+		/* A send-once right always gets through (ipc_port_enqueue). */
+		mk_return_t ret = kmsg->dest.type == MK_MSG_TYPE_MOVE_SEND_ONCE
+					  ? MK_SUCCESS : wait_for_room(port, wait);
+		if (ret == MK_SUCCESS)
+			ret = ipc_port_enqueue(port, kmsg);
+		if (ret == MK_SUCCESS) {
+			wake_receiver(port);
+			return MK_SUCCESS;
+		}
+		if (ret != IPC_PORT_QUEUE_FULL) {       /* full again: wait again */
+			ipc_kmsg_destroy(kmsg);
+			return ret;
+		}
+	}
+}
+
+mk_return_t ipc_msg_receive_kernel(struct ipc_port *port, struct ipc_wait wait,
+				   struct ipc_kmsg **out)
+{
+	struct thread *handoff = NULL;
+	mk_return_t ret = MK_SUCCESS;
+
+	*out = NULL;
+	while (ret == MK_SUCCESS && !*out)
+		ret = take_or_sleep(port, NULL, UINT32_MAX, wait, &handoff, out);
+	if (!*out)
+		return ret;
+	waitq_wake_one(&port->senders);         /* the queue has room again */
+	struct ipc_port *dest = (*out)->dest.port;
+	(*out)->dest.port = NULL;
+	if ((*out)->dest.type == MK_MSG_TYPE_MOVE_SEND_ONCE)
+		ipc_port_release_send_once_quiet(dest);         /* used, not lost */
+	else
+		ipc_port_release_send(dest);
+	return MK_SUCCESS;
+}

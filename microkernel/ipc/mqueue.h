@@ -18,6 +18,7 @@
 #include "mk/types.h"
 
 struct ipc_kmsg;
+struct ipc_port;
 struct ipc_space;
 struct thread;
 struct vm_map;
@@ -53,5 +54,16 @@ void ipc_msg_send_kernel(struct ipc_kmsg *kmsg);
 /* The same from interrupt context: never frees. On MK_DEAD_NAME (or
  * IPC_PORT_QUEUE_FULL for a send right) the kmsg stays the caller's. */
 mk_return_t ipc_msg_send_kernel_nowait(struct ipc_kmsg *kmsg);
+
+/* The same for a kernel message to a send right (a request, e.g. an
+ * exception message): waits for room like a task's send. On error
+ * (MK_DEAD_NAME, MK_TIMED_OUT, MK_INTERRUPTED) the kmsg is destroyed. */
+mk_return_t ipc_msg_send_kernel_wait(struct ipc_kmsg *kmsg, struct ipc_wait wait);
+
+/* Takes the next message of a port whose receive right the kernel holds,
+ * waiting as ipc_msg_receive does. On success *out is the kmsg, its
+ * destination right consumed, for the caller to read and destroy. */
+mk_return_t ipc_msg_receive_kernel(struct ipc_port *port, struct ipc_wait wait,
+				   struct ipc_kmsg **out);
 
 #endif

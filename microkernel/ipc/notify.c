@@ -21,7 +21,7 @@
 #include "kern/alloc.h"
 #include "kern/interrupt.h"
 #include "kern/sched.h"
-#include "kern/task_port.h"
+#include "kern/kobject.h"
 #include "lib/string.h"
 #include "mk/notify.h"
 
@@ -154,8 +154,8 @@ void ipc_port_unwatch(struct ipc_port *port, struct ipc_port_watch *w)
 
 void ipc_notify_no_senders(struct ipc_port *port, uint32_t mscount)
 {
-	if (port->kobject_type == IPC_KOBJECT_TASK)     /* set before any right exists */
-		task_port_no_senders(port);
+	if (port->kobject_type != KOBJECT_NONE)        /* set before any right exists */
+		kobject_no_senders(port);
 	spin_lock(&port->lock);
 	struct notify_requests *r = port->notify_requests;
 	struct ipc_port *to = r ? r->no_senders : NULL;

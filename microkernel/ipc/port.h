@@ -33,15 +33,6 @@ struct ipc_space;
 struct ipc_pset;
 struct ipc_kmsg;
 
-/* What a kernel object's port stands for (its kobject's type). */
-enum ipc_kobject_type {
-	IPC_KOBJECT_NONE,
-	IPC_KOBJECT_TASK,               /* struct task (kern/task_port.h) */
-	IPC_KOBJECT_PAGER_CONTROL,      /* struct vm_object (vm/vm_pager.h) */
-	IPC_KOBJECT_HOST,               /* no object: the port itself (kern/host.h) */
-	IPC_KOBJECT_CONSOLE,            /* no object: served by a kernel thread */
-};
-
 #define IPC_PORT_QLIMIT_DEFAULT 5
 #define IPC_PORT_QLIMIT_MAX     1024
 
@@ -66,11 +57,11 @@ struct ipc_port {
 	uint32_t msgcount;
 	uint32_t qlimit;
 	void *notify_requests;          /* owned by the notification layer, never read here */
-	/* A kernel object's port (a task's): the object, or NULL once it is
-	 * gone; its receive right is held by the kernel. The type is set
-	 * with it, before any right exists, and never changes. */
+	/* A kernel object's port (a task's, a thread's, ...): the object, or NULL
+	 * once it is gone; its receive right is held by the kernel. Both are
+	 * set before any right exists; then only kobject changes (cleared). */
 	void *kobject;
-	enum ipc_kobject_type kobject_type;
+	uint32_t kobject_type;          /* enum kobject_type (kern/kobject.h) */
 	/* Guarded by lock and by the set's lock (either to read, both to write): */
 	struct ipc_pset *pset;
 	/* Guarded by pset->lock: */

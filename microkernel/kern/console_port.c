@@ -12,6 +12,7 @@
 #include "ipc/port.h"
 #include "kern/console.h"
 #include "kern/console_port.h"
+#include "kern/kobject.h"
 #include "kern/sched.h"
 #include "mk/device.h"
 
@@ -61,7 +62,7 @@ void console_port_init(void)
 {
 	the_console_port = ipc_port_create();
 	if (the_console_port)
-		the_console_port->kobject_type = IPC_KOBJECT_CONSOLE;
+		the_console_port->kobject_type = KOBJECT_CONSOLE;
 	if (!the_console_port ||
 	    !thread_create_kernel(console_thread, the_console_port, CONSOLE_THREAD_PRIORITY))
 		panic("no memory for the console port");

@@ -13,6 +13,7 @@
 #include "ipc/space.h"
 #include "kern/console.h"
 #include "kern/host.h"
+#include "kern/kobject.h"
 #include "kern/platform.h"
 #include "kern/pmm.h"
 #include "kern/task.h"
@@ -27,7 +28,7 @@ void host_init(void)
 	the_host_port = ipc_port_create();
 	if (!the_host_port)
 		panic("no memory for the host port");
-	the_host_port->kobject_type = IPC_KOBJECT_HOST;
+	the_host_port->kobject_type = KOBJECT_HOST;
 }
 
 struct ipc_port *host_port(void)

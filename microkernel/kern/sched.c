@@ -53,9 +53,16 @@ static struct thread *runq_take_highest(void)
 	return t;
 }
 
+/* A suspended thread stays off the run queues, unless it must terminate:
+ * then it runs on to its exit. sched_lock held (or t is the caller). */
+static bool thread_is_held(const struct thread *t)
+{
+	return t->suspend_count && !t->terminate_requested;
+}
+
 void sched_make_runnable(struct thread *t)
 {
-	if (t->suspend_count) {
+	if (thread_is_held(t)) {
 		t->state = THREAD_STOPPED;
 		return;
 	}
@@ -112,7 +119,7 @@ void sched_yield(void)
 	spin_lock(&sched_lock);
 	struct thread *t = current_thread();
 	if (t != this_cpu()->idle) {
-		if (t->suspend_count)
+		if (thread_is_held(t))
 			t->state = THREAD_STOPPED;
 		else
 			runq_insert(t);
@@ -162,6 +169,13 @@ enum wait_result waitq_sleep_handoff(struct waitq *wq, struct spinlock *lock,
 {
 	spin_lock(&sched_lock);
 	struct thread *t = current_thread();
+	if (t->terminate_requested) {
+		/* Asked to end before it slept: no wake-up would come. */
+		spin_unlock(&sched_lock);
+		if (lock)
+			spin_unlock(lock);
+		return WAIT_INTERRUPTED;
+	}
 	list_push_back(&wq->threads, &t->run_link);
 	t->waiting_on = wq;
 	if (timeout_ticks) {
@@ -205,21 +219,37 @@ void thread_abort(struct thread *t)
 	spin_unlock(&sched_lock);
 }
 
-void thread_suspend(struct thread *t)
+bool thread_suspend(struct thread *t)
 {
 	spin_lock(&sched_lock);
-	t->suspend_count++;
-	if (t->state == THREAD_RUNNABLE) {
+	bool ok = t->suspend_count != UINT32_MAX;
+	if (ok)
+		t->suspend_count++;
+	if (ok && t->state == THREAD_RUNNABLE && thread_is_held(t)) {
 		runq_remove(t);
 		t->state = THREAD_STOPPED;
 	}
 	spin_unlock(&sched_lock);
+	return ok;
 }
 
-void thread_resume(struct thread *t)
+bool thread_resume(struct thread *t)
 {
 	spin_lock(&sched_lock);
-	if (t->suspend_count && --t->suspend_count == 0 && t->state == THREAD_STOPPED)
+	bool ok = t->suspend_count != 0;
+	if (ok && --t->suspend_count == 0 && t->state == THREAD_STOPPED)
+		sched_make_runnable(t);
+	spin_unlock(&sched_lock);
+	return ok;
+}
+
+void thread_terminate_request(struct thread *t)
+{
+	spin_lock(&sched_lock);
+	t->terminate_requested = 1;
+	if (t->state == THREAD_BLOCKED)
+		wake(t, WAIT_INTERRUPTED);
+	else if (t->state == THREAD_STOPPED)
 		sched_make_runnable(t);
 	spin_unlock(&sched_lock);
 }
@@ -245,7 +275,7 @@ void sched_preempt_point(void)
 {
 	struct thread *t = current_thread();
 
-	if (this_cpu()->need_resched || t->suspend_count)
+	if (this_cpu()->need_resched || thread_is_held(t))
 		sched_yield();
 	/* An unlocked peek is enough: a stale answer only delays reaping to
 	 * the next return to user mode. Without this, a system that never

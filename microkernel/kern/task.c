@@ -14,11 +14,13 @@
 #include "ipc/space.h"
 #include "kern/alloc.h"
 #include "kern/console.h"
+#include "kern/exception_port.h"
 #include "kern/interrupt.h"
 #include "kern/percpu.h"
 #include "kern/sched.h"
 #include "kern/task.h"
 #include "kern/task_port.h"
+#include "kern/thread_port.h"
 #include "lib/string.h"
 #include "mk/return.h"
 
@@ -72,6 +74,7 @@ void task_release(struct task *t)
 		return;
 	interrupt_task_ended(t);
 	task_port_destroy(t);
+	exception_port_task_gone(t);
 	ipc_space_release(t->space);
 	vm_map_destroy(t->map);
 	if (t->io_bitmap)
@@ -89,11 +92,8 @@ void task_terminate(struct task *t)
 {
 	spin_lock(&t->lock);
 	t->terminating = 1;
-	list_for_each(n, &t->threads) {
-		struct thread *th = list_entry(n, struct thread, task_link);
-		th->terminate_requested = 1;
-		thread_abort(th);
-	}
+	list_for_each(n, &t->threads)
+		thread_terminate_request(list_entry(n, struct thread, task_link));
 	spin_unlock(&t->lock);
 	/* Its receive rights die now: whoever waits on them hears at once. */
 	ipc_space_destroy(t->space);
@@ -109,16 +109,32 @@ static void user_thread_start(void *arg)
 {
 	struct thread *self = arg;
 
+	thread_return_to_user_checks();         /* terminated before it ran? */
 	enter_user_frame(thread_user_frame(self));
 }
 
 struct thread *task_thread_create(struct task *task, uint64_t rip, uint64_t rsp,
 				  uint64_t arg, int priority)
 {
+	struct thread *t = task_thread_create_referenced(task, rip, rsp, arg, priority, false);
+
+	if (t)
+		thread_release(t);
+	return t;
+}
+
+struct thread *task_thread_create_referenced(struct task *task, uint64_t rip, uint64_t rsp,
+					     uint64_t arg, int priority, bool suspended)
+{
 	struct thread *t = thread_create_user_stack(user_thread_start, NULL, priority);
 
 	if (!t)
 		return NULL;
+	if (!thread_port_init(t)) {
+		t->state = THREAD_DEAD;
+		thread_reap(t);
+		return NULL;
+	}
 	struct trap_frame *f = thread_user_frame(t);
 	memset(f, 0, sizeof(*f));
 	f->rip = rip;
@@ -131,9 +147,12 @@ struct thread *task_thread_create(struct task *task, uint64_t rip, uint64_t rsp,
 	fpu_state_init(&t->fpu);
 	thread_set_start_argument(t, t);
 
+	t->suspend_count = suspended;
+
 	spin_lock(&task->lock);
 	if (task->terminating) {
 		spin_unlock(&task->lock);
+		thread_port_destroy(t);
 		t->state = THREAD_DEAD;
 		thread_reap(t);
 		return NULL;
@@ -143,6 +162,7 @@ struct thread *task_thread_create(struct task *task, uint64_t rip, uint64_t rsp,
 	list_push_back(&task->threads, &t->task_link);
 	spin_unlock(&task->lock);
 
+	thread_reference(t);                    /* the caller's */
 	spin_lock(&sched_lock);
 	sched_make_runnable(t);
 	spin_unlock(&sched_lock);
@@ -159,6 +179,8 @@ static _Noreturn void user_thread_exit(void)
 	list_remove(&self->task_link);
 	task->thread_count--;
 	spin_unlock(&task->lock);
+	thread_port_destroy(self);
+	exception_port_thread_gone(self);
 	/* Run on the kernel's tables: the task's may go with the release. */
 	pmap_activate(pmap_kernel());
 	self->task = NULL;

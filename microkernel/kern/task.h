@@ -6,6 +6,7 @@
 #ifndef MK_KERN_TASK_H
 #define MK_KERN_TASK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "kern/spinlock.h"
@@ -22,6 +23,7 @@ struct task {
 	struct ipc_space *space;        /* owned; destroyed when the task terminates */
 	struct ipc_port *self_port;     /* receive right held by the kernel (task_port.h) */
 	struct ipc_port *bootstrap;     /* a send right, or NULL */
+	struct ipc_port *exception_port; /* a send right, or NULL; exception_port.h */
 	int held_by_senders;            /* atomic: the creation reference is still held */
 	char name[32];
 	struct io_bitmap *io_bitmap;    /* I/O ports granted, or NULL (kern/io_port.c);
@@ -41,9 +43,14 @@ void task_release(struct task *t);
 void task_terminate(struct task *t);
 size_t task_count(void);                /* live tasks, for leak tests */
 
-/* A user thread in task starting at rip with stack rsp and rdi = arg. */
+/* A user thread in task starting at rip with stack rsp and rdi = arg.
+ * The result is not referenced: valid only until the caller blocks. */
 struct thread *task_thread_create(struct task *task, uint64_t rip, uint64_t rsp,
 				  uint64_t arg, int priority);
+/* The same, referenced for the caller (thread_release), and with
+ * `suspended` created with suspend count 1. */
+struct thread *task_thread_create_referenced(struct task *task, uint64_t rip, uint64_t rsp,
+					     uint64_t arg, int priority, bool suspended);
 
 /* The current thread's task (NULL for kernel threads). */
 struct task *current_task(void);

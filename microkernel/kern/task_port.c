@@ -8,6 +8,7 @@
  */
 #include "ipc/port.h"
 #include "ipc/space.h"
+#include "kern/kobject.h"
 #include "kern/task.h"
 #include "kern/task_port.h"
 #include "kern/usercopy.h"
@@ -15,43 +16,32 @@
 
 bool task_port_init(struct task *task)
 {
-	task->self_port = ipc_port_create();
-	if (!task->self_port)
-		return false;
-	task->self_port->kobject = task;
-	task->self_port->kobject_type = IPC_KOBJECT_TASK;
-	return true;
+	task->self_port = kobject_port_create(task, KOBJECT_TASK);
+	return task->self_port != NULL;
 }
 
 void task_port_destroy(struct task *task)
 {
-	struct ipc_port *port = task->self_port;
-
-	spin_lock(&port->lock);
-	port->kobject = NULL;
-	spin_unlock(&port->lock);
-	ipc_port_destroy(port);         /* send rights read as dead names */
+	kobject_port_destroy(task->self_port);  /* send rights read as dead names */
 	if (task->bootstrap)
 		ipc_port_release_send(task->bootstrap);
 }
 
 struct task *task_from_name(mk_port_name_t name)
 {
-	struct ipc_port *port;
+	struct kobject_ref ref;
 
 	if (name == MK_PORT_NULL) {
 		task_reference(current_task());
 		return current_task();
 	}
-	if (ipc_space_lookup_port(current_task()->space, name, MK_RIGHT_SEND, &port) != MK_SUCCESS)
+	if (kobject_from_name(name, &ref) != MK_SUCCESS)
 		return NULL;
-	spin_lock(&port->lock);
-	struct task *task = port->kobject_type == IPC_KOBJECT_TASK ? port->kobject : NULL;
-	if (task)
-		task_reference(task);
-	spin_unlock(&port->lock);
-	ipc_port_release(port);
-	return task;
+	if (ref.type != KOBJECT_TASK) {
+		kobject_release(ref);
+		return NULL;
+	}
+	return ref.object;
 }
 
 void task_port_no_senders(struct ipc_port *port)

@@ -4,9 +4,13 @@
  * A new thread's kernel stack is prepared so that the first switch to it
  * "returns" into thread_trampoline (switch.S), which calls
  * thread_first_run(fn, arg). A user thread's stack additionally holds its
- * user trap_frame at the very top.
+ * user trap_frame at the very top. A thread is freed with its last
+ * reference: its own, dropped when it is reaped, or a trap's that found it
+ * through its port (thread_port.c), so its stack and registers stay
+ * readable while anyone holds it.
  */
 #include "arch/x86_64/layout.h"
+#include "ipc/port.h"
 #include "kern/alloc.h"
 #include "kern/console.h"
 #include "kern/pmm.h"
@@ -57,6 +61,7 @@ static struct thread *thread_alloc(thread_fn fn, void *arg, int priority, int us
 	t->kernel_stack = (void *)(DIRECT_MAP_BASE + stack);
 	t->priority = priority;
 	t->id = __atomic_fetch_add(&next_thread_id, 1, __ATOMIC_RELAXED);
+	t->refs = 1;
 	list_init(&t->run_link);
 	list_init(&t->timeout_link);
 	list_init(&t->task_link);
@@ -111,10 +116,29 @@ _Noreturn void thread_exit(void)
 	sched_exit_current();
 }
 
+void thread_reference(struct thread *t)
+{
+	__atomic_fetch_add(&t->refs, 1, __ATOMIC_RELAXED);
+}
+
+void thread_release(struct thread *t)
+{
+	if (__atomic_sub_fetch(&t->refs, 1, __ATOMIC_ACQ_REL))
+		return;
+	if (t->state != THREAD_DEAD)
+		panic("freeing thread %u that is not dead", t->id);
+	/* Set after the thread ended (exception_port.c clears it at exit). */
+	if (t->exception_port)
+		ipc_port_release_send(t->exception_port);
+	if (t->self_port)
+		ipc_port_release(t->self_port);         /* dead since the thread ended */
+	pmm_free_contiguous((uint64_t)t->kernel_stack - DIRECT_MAP_BASE, STACK_PAGES);
+	kfree(t);
+}
+
 void thread_reap(struct thread *t)
 {
 	if (t->state != THREAD_DEAD)
 		panic("reaping thread %u that is not dead", t->id);
-	pmm_free_contiguous((uint64_t)t->kernel_stack - DIRECT_MAP_BASE, STACK_PAGES);
-	kfree(t);
+	thread_release(t);
 }

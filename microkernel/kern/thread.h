@@ -6,12 +6,14 @@
 #ifndef MK_KERN_THREAD_H
 #define MK_KERN_THREAD_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/x86_64/fpu.h"
 #include "arch/x86_64/trap_frame.h"
 #include "lib/list.h"
 
+struct ipc_port;
 struct task;
 
 enum thread_state {
@@ -55,6 +57,14 @@ struct thread {
 	uint64_t fs_base;
 	unsigned id;
 	struct fpu_state fpu;           /* user threads: saved while switched out */
+	struct ipc_port *self_port;     /* user threads: the thread port (thread_port.h) */
+
+	/* Guarded by exception_ports_lock (exception_port.h): */
+	struct ipc_port *exception_port;        /* a send right, or NULL */
+
+	/* Atomic: one reference for the thread itself until it is reaped,
+	 * one for each holder found through its port; the last frees it. */
+	uint32_t refs;
 };
 
 typedef void (*thread_fn)(void *arg);
@@ -70,12 +80,22 @@ void thread_set_start_argument(struct thread *t, void *arg);
 /* The user registers of a user thread. */
 struct trap_frame *thread_user_frame(struct thread *t);
 
-void thread_suspend(struct thread *t);
-void thread_resume(struct thread *t);
+/* Mach's suspend count: a thread runs only while it is 0 (or it must
+ * terminate). suspend fails when the count would overflow, resume when it
+ * is already 0. */
+bool thread_suspend(struct thread *t);
+bool thread_resume(struct thread *t);
 /* Breaks t out of a blocking wait with WAIT_INTERRUPTED. */
 void thread_abort(struct thread *t);
+/* Asks t to end at its next return to user mode: breaks any wait, and a
+ * suspended thread runs again to do so. */
+void thread_terminate_request(struct thread *t);
 
-/* Frees the stack and the struct of a dead thread (not the current one). */
+void thread_reference(struct thread *t);
+/* Drops a reference; the last one frees the (dead) thread. */
+void thread_release(struct thread *t);
+/* Drops the thread's own reference once it is dead and switched away
+ * from (not the current one). */
 void thread_reap(struct thread *t);
 
 #endif

@@ -3,13 +3,13 @@
  *
  * A negative rax is a microkernel trap, looked up in the table generated
  * from mk/traps.h. A non-negative rax is a Linux system call: it belongs
- * to the task's emulator, and a task without one gets an exception (for
- * now fatal; an exception message once exception ports exist).
+ * to the task's emulator, and a task without one gets an exception
+ * message (MK_EXC_SYSCALL; kern/exception.c).
  */
 #include "arch/x86_64/trap_frame.h"
-#include "kern/console.h"
+#include "kern/exception.h"
 #include "kern/task.h"
-#include "lib/fmt.h"
+#include "mk/exception.h"
 #include "mk/return.h"
 #include "mk/traps.h"
 
@@ -31,9 +31,9 @@ void syscall_dispatch(struct trap_frame *f)
 		trap_handler h = index < MK_TRAP_COUNT ? trap_table[index] : NULL;
 		f->rax = h ? (uint64_t)h(&a) : (uint64_t)MK_INVALID_TRAP;
 	} else {
-		char why[64];
-		fmt_snprintf(why, sizeof(why), "Linux system call %ld and no emulator", number);
-		task_fatal_exception(why);
+		struct exception_info info = { MK_EXC_SYSCALL, MK_EXC_VECTOR_SYSCALL,
+					       (uint64_t)number, 0 };
+		exception_raise(f, &info);
 	}
 	thread_return_to_user_checks();
 }

@@ -12,6 +12,7 @@
 #include "ipc/mqueue.h"
 #include "ipc/port.h"
 #include "kern/alloc.h"
+#include "kern/kobject.h"
 #include "lib/string.h"
 #include "mk/pager.h"
 #include "vm/vm_pager.h"
@@ -71,7 +72,7 @@ static struct vm_object *object_create(struct ipc_port *port)
 		return NULL;
 	}
 	control->kobject = o;
-	control->kobject_type = IPC_KOBJECT_PAGER_CONTROL;
+	control->kobject_type = KOBJECT_PAGER_CONTROL;
 	*pg = (struct vm_pager){ .object = o, .port = port, .control = control,
 				 .watch = { .port_dead = pager_port_dead } };
 	list_init(&pg->registry_link);
@@ -121,7 +122,7 @@ mk_return_t vm_pager_object_of_control(struct ipc_port *control, struct vm_objec
 	mk_return_t r = MK_INVALID_RIGHT;
 
 	spin_lock(&control->lock);
-	if (control->kobject_type == IPC_KOBJECT_PAGER_CONTROL) {
+	if (control->kobject_type == KOBJECT_PAGER_CONTROL) {
 		struct vm_object *o = control->kobject;
 		r = o && vm_object_try_reference(o) ? MK_SUCCESS : MK_DEAD_NAME;
 		*out = o;

@@ -6,6 +6,7 @@
  */
 #include "ipc/port.h"
 #include "ipc/space.h"
+#include "kern/kobject.h"
 #include "kern/task.h"
 #include "kern/task_port.h"
 #include "kern/usercopy.h"
@@ -33,7 +34,7 @@ static mk_return_t copyin_pager(mk_port_name_t name, struct ipc_port **port)
 	if (r != MK_SUCCESS)
 		return r;
 	spin_lock(&(*port)->lock);
-	bool kernel = (*port)->kobject_type != IPC_KOBJECT_NONE;
+	bool kernel = (*port)->kobject_type != KOBJECT_NONE;
 	spin_unlock(&(*port)->lock);
 	if (kernel) {
 		ipc_port_release_send(*port);

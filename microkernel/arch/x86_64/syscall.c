@@ -16,6 +16,7 @@
 #define RFLAGS_TF  (1ull << 8)
 #define RFLAGS_IF  (1ull << 9)
 #define RFLAGS_DF  (1ull << 10)
+#define RFLAGS_NT  (1ull << 14)
 #define RFLAGS_AC  (1ull << 18)
 
 extern void syscall_entry(void);
@@ -25,5 +26,7 @@ void syscall_init(void)
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 	wrmsr(MSR_STAR, ((uint64_t)(GDT_USER_DATA - 8) << 48) | ((uint64_t)GDT_KERNEL_CODE << 32));
 	wrmsr(MSR_LSTAR, (uint64_t)syscall_entry);
-	wrmsr(MSR_SFMASK, RFLAGS_TF | RFLAGS_IF | RFLAGS_DF | RFLAGS_AC);
+	/* NT too: a user may set it with popf, and iretq with NT set in the
+	 * kernel's own flags faults (no task switches in long mode). */
+	wrmsr(MSR_SFMASK, RFLAGS_TF | RFLAGS_IF | RFLAGS_DF | RFLAGS_NT | RFLAGS_AC);
 }

@@ -2,7 +2,9 @@
  * trap.c: what happens after an exception stub has saved the registers.
  *
  * An exception in kernel mode is a kernel bug: dump the registers and
- * panic. (User-mode exceptions become exception messages once tasks exist.)
+ * panic (except a fault in usercopy, which makes the copy fail). One in
+ * user mode that the VM system cannot resolve becomes an exception
+ * message (kern/exception.c).
  * Kernel tests that provoke a fault on purpose register a one-shot hook
  * that sees the frame after the dump and may resume it.
  */
@@ -12,8 +14,9 @@
 #include "arch/x86_64/trap.h"
 #include "kern/backtrace.h"
 #include "kern/console.h"
+#include "kern/exception.h"
 #include "kern/task.h"
-#include "lib/fmt.h"
+#include "mk/exception.h"
 #include "mk/return.h"
 #include "vm/vm_map.h"
 
@@ -67,25 +70,41 @@ extern char usercopy_fault_insn[], usercopy_fixup[];
 
 #define PF_WRITE (1u << 1)
 
+/* The exception kind (mk/exception.h) of a vector a user thread raised;
+ * 0 for the ones that are not its doing (NMI, machine check). */
+static uint32_t exception_kind(uint64_t vector)
+{
+	switch (vector) {
+	case 0: case 4: case 16: case 19:
+		return MK_EXC_ARITHMETIC;
+	case 1: case 3:
+		return MK_EXC_BREAKPOINT;
+	case 5: case 6: case 7:
+		return MK_EXC_BAD_INSTRUCTION;
+	case 10: case 11: case 12: case 13: case 14: case 17:
+		return MK_EXC_BAD_ACCESS;
+	default:
+		return 0;
+	}
+}
+
 /* A user-mode exception: page faults the VM system can resolve resume;
- * anything else ends the task until exception ports deliver it. A fault
- * may wait for a pager, so cr2 is read first (other faults change it);
- * an aborted wait (MK_INTERRUPTED) resumes: the thread is terminated on
- * its way out, or faults again. */
+ * anything else goes to the thread's exception handler. A fault may wait
+ * for a pager, so cr2 is read first (other faults change it); an aborted
+ * wait (MK_INTERRUPTED) resumes: the thread is terminated on its way out,
+ * or faults again. */
 static void user_exception(struct trap_frame *f)
 {
-	uint64_t address = read_cr2();
+	uint64_t address = f->vector == TRAP_PAGE_FAULT ? read_cr2() : 0;
 
 	if (f->vector == TRAP_PAGE_FAULT) {
 		mk_return_t r = vm_fault(current_task()->map, address, f->error_code & PF_WRITE);
 		if (r == MK_SUCCESS || r == MK_INTERRUPTED)
 			return;
 	}
-	char why[96];
-	fmt_snprintf(why, sizeof(why), "%s at rip %#lx (address %#lx)",
-		     trap_exception_name(f->vector), f->rip, address);
-	trap_dump(f);
-	task_fatal_exception(why);
+	struct exception_info info = { exception_kind(f->vector), (uint32_t)f->vector,
+				       f->error_code, address };
+	exception_raise(f, &info);
 }
 
 /* A kernel-mode fault inside usercopy_bytes: bring the page in, or make

@@ -22,6 +22,7 @@
 #include "mk/message.h"
 #include "mk/notify.h"
 #include "mk/pager.h"
+#include "mk/thread.h"
 #include "mk/types.h"
 #include "mk/vm.h"
 
@@ -104,7 +105,36 @@
 			      uint64_t arg), (task, rip, rsp, arg))                 \
 	X(30, msg, (void *msg, uint32_t options, uint32_t send_size, uint32_t rcv_size, \
 		    mk_port_name_t rcv_name, uint64_t timeout_ms),                    \
-	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))              \
+	  (msg, options, send_size, rcv_size, rcv_name, timeout_ms))                \
+	/* Threads by port (kern/thread_control.c); MK_PORT_NULL names the     \
+	 * calling thread. *thread names a send right to the caller's port.   */ \
+	X(40, thread_self, (mk_port_name_t *thread), (thread))                      \
+	/* thread_create, also naming the new thread's port in *thread; flags  \
+	 * MK_THREAD_CREATE_SUSPENDED (mk/thread.h) or 0. */                       \
+	X(41, thread_create_port, (mk_port_name_t task, uint64_t rip, uint64_t rsp,   \
+				   uint64_t arg, uint32_t flags, mk_port_name_t *thread), \
+	  (task, rip, rsp, arg, flags, thread))                                     \
+	/* Suspend count +1 / -1 (MK_INVALID_VALUE past its range); the thread  \
+	 * runs only at 0. */                                                      \
+	X(42, thread_suspend, (mk_port_name_t thread), (thread))                    \
+	X(43, thread_resume, (mk_port_name_t thread), (thread))                     \
+	/* Breaks the thread out of a blocking trap (which returns               \
+	 * MK_INTERRUPTED) or an exception wait (it resumes unchanged). */         \
+	X(44, thread_abort, (mk_port_name_t thread), (thread))                      \
+	/* Ends the thread at its next return to user mode, even if suspended. */ \
+	X(45, thread_terminate, (mk_port_name_t thread), (thread))                  \
+	/* Its user registers (mk/thread.h); set checks and sanitises them. */    \
+	X(46, thread_get_state, (mk_port_name_t thread, struct mk_thread_state *state), \
+	  (thread, state))                                                          \
+	X(47, thread_set_state, (mk_port_name_t thread,                              \
+				 const struct mk_thread_state *state), (thread, state)) \
+	/* The exception port (mk/exception.h) of target, a task or thread port  \
+	 * (MK_PORT_NULL: the caller's task): a send right made or copied from  \
+	 * port, or none for MK_PORT_NULL. get names a send right (or NULL). */  \
+	X(48, exception_port_set, (mk_port_name_t target, mk_port_name_t port),     \
+	  (target, port))                                                           \
+	X(49, exception_port_get, (mk_port_name_t target, mk_port_name_t *port),    \
+	  (target, port))                                                           \
 	/* Pagers (mk/pager.h). Maps the object of the pager port (a send or   \
 	 * receive right of the caller) into task; flags: MK_VM_FLAGS_* |      \
 	 * MK_VM_MAP_PROT(protection). */                                       \

@@ -14,6 +14,7 @@
 #include "lib/fmt.h"
 #include "lib/string.h"
 #include "mk/bootinfo.h"
+#include "mk/exception.h"
 #include "mk/return.h"
 #include "mk/traps.h"
 #include "mk/vm.h"
@@ -55,9 +56,32 @@ const char *mk_return_string(int64_t r);
 int64_t native_task_spawn(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t bootstrap,
 			  mk_port_name_t *task);
 
-/* Runs fn(arg) in a new thread of this task; the thread ends when fn
- * returns, and its stack is kept for the next thread. */
-int64_t native_thread_start(void (*fn)(uint64_t), uint64_t arg);
+/* The same, with the first thread created as mk_thread_create_port does
+ * (flags; *thread names a send right to its port). */
+int64_t native_task_spawn_thread(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t bootstrap,
+				 uint32_t flags, mk_port_name_t *task, mk_port_name_t *thread);
+
+/* Runs fn(arg) in a new thread of the calling task, on a stack of its own
+ * (64 KiB, kept for the next thread when fn returns; a thread ended any
+ * other way leaves its stack allocated); flags as for
+ * mk_thread_create_port. *thread, unless NULL, names a send right to its
+ * port. */
+int64_t native_thread_spawn(void (*fn)(uint64_t), uint64_t arg, uint32_t flags,
+			    mk_port_name_t *thread);
+
+/* Blocks the calling thread for about ms milliseconds (a receive that
+ * times out), so that other threads, and the idle thread, run. */
+int64_t native_sleep_ms(uint64_t ms);
+
+/* Exception handlers (mk/exception.h): receives the next exception
+ * message on port (timeout_ms 0: wait as long as it takes), and answers
+ * one (action MK_EXCEPTION_RESUME or _TERMINATE; a non-NULL state is
+ * resumed with). The reply consumes the message's reply right; the
+ * thread and task rights it carried stay with the caller. */
+int64_t native_exception_receive(mk_port_name_t port, struct mk_exception_msg *m,
+				  uint64_t timeout_ms);
+int64_t native_exception_reply(const struct mk_exception_msg *m, uint32_t action,
+			       const struct mk_thread_state *state);
 
 /* Memory of this task, safe to use from any of its threads. native_free
  * of something that is not a live block ends the task with a message. */

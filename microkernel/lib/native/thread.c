@@ -2,7 +2,8 @@
  * thread.c: more threads in a native task. Each runs fn(arg) on a stack
  * of its own; when fn returns, the stack goes on a free list for the next
  * thread and the thread exits (thread_exit.S does both without touching
- * the stack again, since another thread may take it at once).
+ * the stack again, since another thread may take it at once). A thread
+ * terminated from outside never gets there: its stack stays allocated.
  *
  * Stacks are popped only under `stacks_lock` and pushed lock-free, so the
  * list has one popper at a time and no ABA problem.
@@ -51,7 +52,8 @@ static int64_t new_stack(struct thread_stack **out)
 	return r;
 }
 
-int64_t native_thread_start(void (*fn)(uint64_t), uint64_t arg)
+int64_t native_thread_spawn(void (*fn)(uint64_t), uint64_t arg, uint32_t flags,
+			    mk_port_name_t *thread)
 {
 	struct thread_stack *s = pop_free_stack();
 	int64_t r = s ? MK_SUCCESS : new_stack(&s);
@@ -62,7 +64,9 @@ int64_t native_thread_start(void (*fn)(uint64_t), uint64_t arg)
 	s->arg = arg;
 	/* As at a call: rsp + 8 is 16-byte aligned; thread_main never returns. */
 	uint64_t rsp = (((uint64_t)s) & ~15ull) - 8;
-	r = mk_thread_create(MK_PORT_NULL, (uint64_t)thread_main, rsp, (uint64_t)s);
+	r = thread ? mk_thread_create_port(MK_PORT_NULL, (uint64_t)thread_main, rsp, (uint64_t)s,
+					   flags, thread)
+		   : mk_thread_create(MK_PORT_NULL, (uint64_t)thread_main, rsp, (uint64_t)s);
 	if (r != MK_SUCCESS) {         /* back on the list, for the next try */
 		s->next = __atomic_load_n(&native_free_stacks, __ATOMIC_RELAXED);
 		while (!__atomic_compare_exchange_n(&native_free_stacks, &s->next, s, 0,

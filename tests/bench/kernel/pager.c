@@ -13,7 +13,7 @@ BENCH(pager_fault)
 	int64_t r = mk_port_allocate(MK_RIGHT_RECEIVE, &pg.port);
 
 	if (r == MK_SUCCESS)
-		r = native_thread_start(pager_serve, (uint64_t)&pg);
+		r = native_thread_spawn(pager_serve, (uint64_t)&pg, 0, NULL);
 	if (r == MK_SUCCESS)
 		r = mk_vm_map_pager(MK_PORT_NULL, &address, PAGES * PAGE, pg.port, 0,
 				    MK_VM_FLAGS_ANYWHERE | MK_VM_MAP_PROT(MK_VM_PROT_READ));

@@ -5,6 +5,7 @@
  * nothing leaks.
  */
 #include "ipc_util.h"
+#include "object_counts.h"
 
 #define REQUEST_ID 2000
 
@@ -63,41 +64,6 @@ static int64_t call(mk_port_name_t service, mk_port_name_t reply, uint64_t data,
 		      sizeof(m), sizeof(*got), reply, 2000);
 }
 
-static struct mk_object_counts counts(void)
-{
-	struct mk_object_counts c;
-
-	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &c), MK_SUCCESS);
-	return c;
-}
-
-/* Kernel objects that must all come back, frames included (a dead
- * thread's kernel stack is freed on the next return to user mode). */
-static int counts_equal(struct mk_object_counts a, struct mk_object_counts b)
-{
-	return a.tasks == b.tasks && a.ports == b.ports && a.port_sets == b.port_sets &&
-	       a.messages == b.messages && a.free_frames == b.free_frames;
-}
-
-/* Waits (up to 2 s) for the kernel's objects to be back to `before`:
- * a task ends asynchronously, when its last thread leaves. */
-static void expect_counts_back_to(struct mk_object_counts before)
-{
-	struct mk_object_counts now = counts();
-	int64_t start = mk_clock_ticks();
-
-	while (!counts_equal(now, before) && mk_clock_ticks() - start < 200) {
-		mk_thread_yield();
-		now = counts();
-	}
-	if (!counts_equal(now, before))
-		utest_fail("leak: tasks %lu->%lu ports %lu->%lu sets %lu->%lu msgs %lu->%lu "
-			   "free frames %lu->%lu",
-			   before.tasks, now.tasks, before.ports, now.ports, before.port_sets,
-			   now.port_sets, before.messages, now.messages, before.free_frames,
-			   now.free_frames);
-}
-
 static void call_reply_round(void)
 {
 	mk_port_name_t task, bootstrap, reply = test_new_port();
@@ -120,10 +86,10 @@ UTEST(ipc_call_and_reply_between_two_tasks_leaves_nothing_behind)
 	 * parent's shadow chain at its steady length (vm_collapse.c). */
 	call_reply_round();
 	call_reply_round();
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 	call_reply_round();
 	call_reply_round();
-	expect_counts_back_to(before);
+	test_expect_counts_back_to(before);
 }
 
 static void killed_server_round(void)
@@ -155,10 +121,10 @@ UTEST(ipc_server_killed_mid_call_notifies_client_and_frees_everything)
 {
 	killed_server_round();
 	killed_server_round();
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 	killed_server_round();
 	killed_server_round();
-	expect_counts_back_to(before);
+	test_expect_counts_back_to(before);
 }
 
 UTEST(task_port_names_the_child_for_vm_traps_and_terminate)

@@ -39,7 +39,7 @@ UTEST(native_threads_share_a_lock_without_losing_updates)
 {
 	counter = finished = 0;
 	for (int i = 0; i < THREADS; i++)
-		UTEST_EXPECT_RETURN(native_thread_start(add_under_lock, ROUNDS), MK_SUCCESS);
+		UTEST_EXPECT_RETURN(native_thread_spawn(add_under_lock, ROUNDS, 0, NULL), MK_SUCCESS);
 	wait_finished(THREADS);
 	UTEST_ASSERT(counter == THREADS * ROUNDS);
 }
@@ -55,11 +55,11 @@ UTEST(native_thread_stacks_are_reused)
 	struct mk_object_counts before, after;
 
 	finished = 0;
-	UTEST_EXPECT_RETURN(native_thread_start(nothing, 0), MK_SUCCESS);     /* warm-up */
+	UTEST_EXPECT_RETURN(native_thread_spawn(nothing, 0, 0, NULL), MK_SUCCESS);     /* warm-up */
 	wait_finished(1);
 	UTEST_EXPECT_RETURN(mk_host_object_counts(&before), MK_SUCCESS);
 	for (int i = 0; i < 50; i++) {
-		UTEST_EXPECT_RETURN(native_thread_start(nothing, 0), MK_SUCCESS);
+		UTEST_EXPECT_RETURN(native_thread_spawn(nothing, 0, 0, NULL), MK_SUCCESS);
 		wait_finished(2 + i);
 	}
 	/* Let the last thread finish leaving the kernel. */
@@ -111,7 +111,7 @@ UTEST(native_malloc_blocks_never_overlap_across_threads)
 {
 	finished = 0;
 	for (int i = 0; i < 4; i++)
-		UTEST_EXPECT_RETURN(native_thread_start(allocate_and_check, 20), MK_SUCCESS);
+		UTEST_EXPECT_RETURN(native_thread_spawn(allocate_and_check, 20, 0, NULL), MK_SUCCESS);
 	allocate_and_check(20);
 	wait_finished(5);
 	uint8_t *z = native_calloc(100, 7);

@@ -63,7 +63,7 @@ UTEST(pager_request_once_per_page)
 	uint64_t address = map_pager(MK_PORT_NULL, port, PAGE, 0);
 	readers_started = readers_done = 0;
 	for (uint64_t k = 0; k < 2; k++)
-		UTEST_EXPECT_RETURN(native_thread_start(read_first_word, address << 1 | k), MK_SUCCESS);
+		UTEST_EXPECT_RETURN(native_thread_spawn(read_first_word, address << 1 | k, 0, NULL), MK_SUCCESS);
 	mk_port_name_t control = receive_request(port, 0);
 	/* Both readers are waiting for the page; the second did not ask. */
 	UTEST_EXPECT_RETURN(test_receive(&extra, sizeof(extra), port, MK_MSG_OPTION_RCV_TIMEOUT, 200),
@@ -193,7 +193,7 @@ UTEST(pager_bad_supply_rejected)
 
 	uint64_t address = map_pager(MK_PORT_NULL, port, 2 * PAGE, 0);
 	readers_started = readers_done = 0;
-	UTEST_EXPECT_RETURN(native_thread_start(read_first_word, address << 1), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(native_thread_spawn(read_first_word, address << 1, 0, NULL), MK_SUCCESS);
 	mk_port_name_t control = receive_request(port, 0);
 	bad_answers_are_refused(control, plain);
 	bad_mappings_are_refused(control, plain);

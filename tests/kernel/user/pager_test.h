@@ -106,7 +106,7 @@ static inline void supply_pattern(mk_port_name_t control, uint64_t offset)
 static inline void start_pager(struct test_pager *pg, enum pager_mode mode)
 {
 	*pg = (struct test_pager){ .port = test_new_port(), .mode = mode };
-	UTEST_EXPECT_RETURN(native_thread_start(pager_serve, (uint64_t)pg), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(native_thread_spawn(pager_serve, (uint64_t)pg, 0, NULL), MK_SUCCESS);
 }
 
 /* The mapping is gone: the pager hears of it and its thread ends. */

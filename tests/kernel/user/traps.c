@@ -47,3 +47,24 @@ UTEST(trap_preserves_every_register_but_rax_rcx_r11)
 		if (before[i] != after[i])
 			utest_fail("register slot %d changed: %#lx became %#lx", i, before[i], after[i]);
 }
+
+/* The null trap made with the NT flag set: user mode may set NT with
+ * popf, and the kernel must not carry it into its own iretq. */
+int64_t null_trap_with_nt_flag_set(void);
+__asm__(".pushsection .text\n"
+	"null_trap_with_nt_flag_set:\n"
+	"	pushfq\n"
+	"	orq $0x4000, (%rsp)\n"
+	"	popfq\n"
+	"	movq $-5, %rax\n"               /* the null trap (mk/traps.h) */
+	"	syscall\n"
+	"	pushfq\n"
+	"	andq $~0x4000, (%rsp)\n"
+	"	popfq\n"
+	"	ret\n"
+	".popsection");
+
+UTEST(trap_made_with_nt_flag_set_returns_normally)
+{
+	UTEST_EXPECT_RETURN(null_trap_with_nt_flag_set(), MK_SUCCESS);
+}
