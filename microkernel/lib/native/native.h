@@ -33,20 +33,6 @@ mk_port_name_t native_console_port(void);
 /* The boot module called name, or NULL. */
 const struct mk_bootinfo_module *native_boot_module(const char *name);
 
-/* mk_host_object_counts(&counts), the one-argument form from before the
- * host port, still works: it asks with native_host_port(). */
-#define mk_host_object_counts(...) \
-	MK_CAT(native_host_object_counts_, MK_NARGS(__VA_ARGS__))(__VA_ARGS__)
-static inline int64_t native_host_object_counts_1(struct mk_object_counts *counts)
-{
-	return (mk_host_object_counts)(native_host_port(), counts);
-}
-static inline int64_t native_host_object_counts_2(mk_port_name_t host,
-						  struct mk_object_counts *counts)
-{
-	return (mk_host_object_counts)(host, counts);
-}
-
 int mk_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *mk_return_string(int64_t r);
 

@@ -57,7 +57,7 @@ UTEST(native_thread_stacks_are_reused)
 	finished = 0;
 	UTEST_EXPECT_RETURN(native_thread_spawn(nothing, 0, 0, NULL), MK_SUCCESS);     /* warm-up */
 	wait_finished(1);
-	UTEST_EXPECT_RETURN(mk_host_object_counts(&before), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &before), MK_SUCCESS);
 	for (int i = 0; i < 50; i++) {
 		UTEST_EXPECT_RETURN(native_thread_spawn(nothing, 0, 0, NULL), MK_SUCCESS);
 		wait_finished(2 + i);
@@ -65,7 +65,7 @@ UTEST(native_thread_stacks_are_reused)
 	/* Let the last thread finish leaving the kernel. */
 	for (int i = 0; i < 10; i++)
 		mk_thread_yield();
-	UTEST_EXPECT_RETURN(mk_host_object_counts(&after), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &after), MK_SUCCESS);
 	UTEST_ASSERT(after.free_frames == before.free_frames);
 }
 
@@ -134,7 +134,7 @@ UTEST(native_free_returns_large_blocks_and_reuses_small_ones)
 	UTEST_ASSERT(big);
 	fill(big, 256 * 1024);
 	native_free(big);
-	UTEST_EXPECT_RETURN(mk_host_object_counts(&before), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &before), MK_SUCCESS);
 	void *small = native_malloc(64);
 	native_free(small);
 	UTEST_ASSERT(native_malloc(64) == small);       /* the same block again */
@@ -143,6 +143,6 @@ UTEST(native_free_returns_large_blocks_and_reuses_small_ones)
 	UTEST_ASSERT(big);
 	fill(big, 256 * 1024);                          /* 64 frames in use */
 	native_free(big);
-	UTEST_EXPECT_RETURN(mk_host_object_counts(&after), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &after), MK_SUCCESS);
 	UTEST_ASSERT(after.free_frames == before.free_frames);
 }

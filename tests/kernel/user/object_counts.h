@@ -11,9 +11,14 @@
 /* The counts once threads that ended have been reaped (it sleeps a little). */
 struct mk_object_counts test_object_counts(void);
 
-/* Waits (up to 2 s) for the tasks, ports, port sets, messages and free
- * frames to be back to `before`; fails the test if they are not. Callers
- * warm up first (a first round grows heap classes and page tables). */
+/* Waits (up to 2 s) for the tasks, ports, port sets and messages to be
+ * back to `before`; fails the test if they are not. */
 void test_expect_counts_back_to(struct mk_object_counts before);
+
+/* The same, free frames included: for tests that warm up first (a first
+ * round grows heap classes, page tables and the parent's copy-on-write
+ * copies) and leave no user memory behind (a thread terminated from
+ * outside keeps its stack). */
+void test_expect_counts_and_frames_back_to(struct mk_object_counts before);
 
 #endif

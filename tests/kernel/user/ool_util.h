@@ -53,7 +53,7 @@ static inline struct mk_object_counts ool_counts(void)
 {
 	struct mk_object_counts c;
 
-	UTEST_EXPECT_RETURN(mk_host_object_counts(&c), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &c), MK_SUCCESS);
 	return c;
 }
 

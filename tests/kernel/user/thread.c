@@ -86,6 +86,28 @@ static mk_port_name_t spawn(void (*fn)(uint64_t), uint64_t arg, uint32_t flags)
 	return t;
 }
 
+static void exit_when_returned_to(void)
+{
+	for (;;)
+		mk_thread_exit();
+}
+
+/* A thread made by the trap itself, so that it starts exactly at fn with
+ * rdi = arg (the runtime's spawner starts its threads in its own code). */
+static mk_port_name_t spawn_at(void (*fn)(uint64_t), uint64_t arg, uint32_t flags)
+{
+	uint64_t stack = 0;
+	mk_port_name_t t = MK_PORT_NULL;
+
+	UTEST_EXPECT_RETURN(mk_vm_allocate(MK_PORT_NULL, &stack, 65536, MK_VM_FLAGS_ANYWHERE),
+			    MK_SUCCESS);
+	uint64_t rsp = stack + 65536 - 8;       /* as at a call */
+	*(uint64_t *)rsp = (uint64_t)exit_when_returned_to;
+	UTEST_EXPECT_RETURN(mk_thread_create_port(MK_PORT_NULL, (uint64_t)fn, rsp, arg, flags, &t),
+			    MK_SUCCESS);
+	return t;
+}
+
 UTEST(thread_self_names_a_send_right_to_the_calling_thread)
 {
 	mk_port_name_t a, b;
@@ -157,7 +179,7 @@ UTEST(thread_set_state_moves_a_suspended_thread_to_new_registers)
 	UTEST_EXPECT_RETURN(mk_vm_allocate(MK_PORT_NULL, &page, 4096, MK_VM_FLAGS_ANYWHERE),
 			    MK_SUCCESS);
 	*(volatile uint64_t *)page = 0xf5f5;
-	mk_port_name_t t = spawn(start_here, 7, MK_THREAD_CREATE_SUSPENDED);
+	mk_port_name_t t = spawn_at(start_here, 7, MK_THREAD_CREATE_SUSPENDED);
 	UTEST_EXPECT_RETURN(mk_thread_get_state(t, &s), MK_SUCCESS);
 	UTEST_ASSERT(s.rip == (uint64_t)start_here && s.rdi == 7 && s.fs_base == 0);
 	UTEST_ASSERT((s.rflags & RFLAGS_IF) && (s.rsp & 15) == 8);
