@@ -7,8 +7,7 @@
 int64_t native_exception_receive(mk_port_name_t port, struct mk_exception_msg *m,
 				  uint64_t timeout_ms)
 {
-	uint32_t options = MK_MSG_OPTION_RECEIVE | (timeout_ms ? MK_MSG_OPTION_RCV_TIMEOUT : 0);
-	int64_t r = mk_msg(m, options, 0, sizeof(*m), port, timeout_ms);
+	int64_t r = native_msg_receive(m, sizeof(*m), port, timeout_ms);
 
 	if (r == MK_SUCCESS && (m->header.id != MK_EXCEPTION_RAISE_ID || m->header.size != sizeof(*m)))
 		return MK_MSG_INVALID_HEADER;
@@ -27,5 +26,5 @@ int64_t native_exception_reply(const struct mk_exception_msg *m, uint32_t action
 
 	if (state)
 		r.state = *state;
-	return mk_msg(&r, MK_MSG_OPTION_SEND, sizeof(r), 0, MK_PORT_NULL, 0);
+	return native_msg_send(&r, 0);
 }

@@ -69,6 +69,17 @@ int64_t native_exception_receive(mk_port_name_t port, struct mk_exception_msg *m
 int64_t native_exception_reply(const struct mk_exception_msg *m, uint32_t action,
 			       const struct mk_thread_state *state);
 
+/* Messages (mk/message.h). A timeout_ms of 0 waits as long as it takes.
+ * send: the message at msg, its size from its header. receive: into
+ * buffer of size bytes, from a receive right or port set. call: sends msg
+ * (naming `reply` as its reply port, usually MAKE_SEND_ONCE) and receives
+ * the answer into the same buffer, of at most rcv_size bytes. */
+int64_t native_msg_send(void *msg, uint64_t timeout_ms);
+int64_t native_msg_receive(void *buffer, uint32_t size, mk_port_name_t from, uint64_t timeout_ms);
+int64_t native_msg_call(void *msg, uint32_t rcv_size, mk_port_name_t reply, uint64_t timeout_ms);
+/* A new port whose receive right *name names. */
+int64_t native_port_receive_right(mk_port_name_t *name);
+
 /* Memory of this task, safe to use from any of its threads. native_free
  * of something that is not a live block ends the task with a message. */
 void *native_malloc(size_t n);

@@ -146,3 +146,40 @@ UTEST(native_free_returns_large_blocks_and_reuses_small_ones)
 	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &after), MK_SUCCESS);
 	UTEST_ASSERT(after.free_frames == before.free_frames);
 }
+
+UTEST(native_msg_call_gets_the_answer_and_receive_times_out)
+{
+	mk_port_name_t service, reply;
+	struct {
+		struct mk_msg_header header;
+		uint64_t data;
+	} m = { { MK_MSGH_BITS(MK_MSG_TYPE_MAKE_SEND, MK_MSG_TYPE_MAKE_SEND_ONCE), sizeof(m),
+		  0, 0, 0, 77 }, 41 };
+
+	UTEST_EXPECT_RETURN(native_port_receive_right(&service), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(native_port_receive_right(&reply), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(native_msg_receive(&m, sizeof(m), service, 20), MK_TIMED_OUT);
+	/* Queue a request, then answer it before the call's receive: the
+	 * call below finds its answer waiting. */
+	m.header.remote_port = service;
+	m.header.local_port = reply;
+	UTEST_EXPECT_RETURN(native_msg_send(&m, 0), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(native_msg_receive(&m, sizeof(m), service, 1000), MK_SUCCESS);
+	UTEST_ASSERT(m.header.id == 77 && m.data == 41);
+	m.header.bits = MK_MSGH_BITS(MK_MSG_TYPE_MOVE_SEND_ONCE, 0);
+	m.header.local_port = MK_PORT_NULL;
+	m.data = 42;
+	UTEST_EXPECT_RETURN(native_msg_send(&m, 0), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(native_msg_receive(&m, sizeof(m), reply, 1000), MK_SUCCESS);
+	UTEST_ASSERT(m.data == 42);
+	/* A call to our own port: the request comes back as the answer. */
+	m.header = (struct mk_msg_header){ MK_MSGH_BITS(MK_MSG_TYPE_MAKE_SEND, 0), sizeof(m),
+					   service, MK_PORT_NULL, 0, 78 };
+	UTEST_EXPECT_RETURN(native_msg_call(&m, sizeof(m), service, 1000), MK_SUCCESS);
+	UTEST_ASSERT(m.header.id == 78 && m.data == 42);
+	m.header = (struct mk_msg_header){ MK_MSGH_BITS(MK_MSG_TYPE_MAKE_SEND, 0), sizeof(m),
+					   service, MK_PORT_NULL, 0, 79 };
+	UTEST_EXPECT_RETURN(native_msg_call(&m, sizeof(m), reply, 20), MK_TIMED_OUT);
+	UTEST_EXPECT_RETURN(mk_port_destroy(service), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_port_destroy(reply), MK_SUCCESS);
+}
