@@ -91,12 +91,6 @@ static mk_port_name_t reply_port(void)
 	return reply;
 }
 
-static void thread_returns(void)
-{
-	for (;;)
-		mk_thread_exit();
-}
-
 static void serve_thread(uint64_t port)
 {
 	serve((mk_port_name_t)port);
@@ -108,18 +102,13 @@ static void serve_thread(uint64_t port)
 static mk_port_name_t same_task_service(void)
 {
 	static mk_port_name_t port = MK_PORT_NULL;
-	uint64_t stack = 0;
 	int64_t r;
 
 	if (port)
 		return port;
-	if ((r = mk_port_allocate(MK_RIGHT_RECEIVE, &port)) != MK_SUCCESS ||
-	    (r = mk_vm_allocate(MK_PORT_NULL, &stack, 65536, MK_VM_FLAGS_ANYWHERE)) != MK_SUCCESS)
+	if ((r = native_port_receive_right(&port)) != MK_SUCCESS ||
+	    (r = native_thread_spawn(serve_thread, port, 0, NULL)) != MK_SUCCESS)
 		bench_abort("same-task server setup", r);
-	uint64_t rsp = stack + 65536 - 8;       /* as at a call: rsp + 8 16-byte aligned */
-	*(uint64_t *)rsp = (uint64_t)thread_returns;
-	if ((r = mk_thread_create(MK_PORT_NULL, (uint64_t)serve_thread, rsp, port)) != MK_SUCCESS)
-		bench_abort("thread_create", r);
 	return port;
 }
 
