@@ -74,6 +74,10 @@ mk_return_t ipc_space_get_refs(struct ipc_space *space, mk_port_name_t name, uin
  * holds the right (referenced) and *type its kind (MOVE_RECEIVE, MOVE_SEND
  * or MOVE_SEND_ONCE). Errors: MK_INVALID_NAME, MK_INVALID_RIGHT,
  * MK_DEAD_NAME, MK_INVALID_VALUE (bad disposition), MK_INVALID_TASK. */
+/* A send right for the kernel to keep (a registration, a task's special
+ * port): made from a receive right, copied from a send right. */
+mk_return_t ipc_space_copyin_send(struct ipc_space *space, mk_port_name_t name,
+				  struct ipc_port **port);
 mk_return_t ipc_space_copyin(struct ipc_space *space, mk_port_name_t name, unsigned disposition,
 			     struct ipc_port **port, unsigned *type);
 /* Inserts a right the caller holds (type as above) and names it; the right

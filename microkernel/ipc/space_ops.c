@@ -132,6 +132,20 @@ mk_return_t ipc_space_copyin(struct ipc_space *space, mk_port_name_t name, unsig
 	return ret;
 }
 
+mk_return_t ipc_space_copyin_send(struct ipc_space *space, mk_port_name_t name,
+				  struct ipc_port **port)
+{
+	uint32_t rights;
+	unsigned type;
+	mk_return_t ret = ipc_space_type(space, name, &rights);
+
+	if (ret != MK_SUCCESS)
+		return ret;
+	return ipc_space_copyin(space, name,
+				rights & MK_RIGHT_RECEIVE ? MK_MSG_TYPE_MAKE_SEND : MK_MSG_TYPE_COPY_SEND,
+				port, &type);
+}
+
 mk_return_t ipc_space_copyout(struct ipc_space *space, struct ipc_port *port, unsigned type,
 			      mk_port_name_t *name)
 {

@@ -87,19 +87,10 @@ static mk_return_t slot_of(mk_port_name_t target, struct kobject_ref *ref,
 /* A send right made or copied from the caller's name (NULL for MK_PORT_NULL). */
 static mk_return_t copyin_send(mk_port_name_t name, struct ipc_port **port)
 {
-	struct ipc_space *space = current_task()->space;
-	uint32_t rights;
-	unsigned type;
-
 	*port = NULL;
 	if (name == MK_PORT_NULL)
 		return MK_SUCCESS;
-	mk_return_t ret = ipc_space_type(space, name, &rights);
-	if (ret != MK_SUCCESS)
-		return ret;
-	return ipc_space_copyin(space, name,
-				rights & MK_RIGHT_RECEIVE ? MK_MSG_TYPE_MAKE_SEND : MK_MSG_TYPE_COPY_SEND,
-				port, &type);
+	return ipc_space_copyin_send(current_task()->space, name, port);
 }
 
 int64_t trap_exception_port_set(const struct trap_args *a)

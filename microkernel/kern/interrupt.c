@@ -111,21 +111,6 @@ void interrupt_deliver(unsigned irq)
 		discard_message(kmsg);
 }
 
-/* The send right a registration keeps, from the caller's name. */
-static mk_return_t copyin_send_right(mk_port_name_t name, struct ipc_port **port)
-{
-	struct ipc_space *space = current_task()->space;
-	uint32_t rights;
-	unsigned type;
-	mk_return_t ret = ipc_space_type(space, name, &rights);
-
-	if (ret != MK_SUCCESS)
-		return ret;
-	return ipc_space_copyin(space, name,
-				rights & MK_RIGHT_RECEIVE ? MK_MSG_TYPE_MAKE_SEND : MK_MSG_TYPE_COPY_SEND,
-				port, &type);
-}
-
 int64_t trap_interrupt_register(const struct trap_args *a)
 {
 	uint64_t irq = a->arg[1];
@@ -136,7 +121,7 @@ int64_t trap_interrupt_register(const struct trap_args *a)
 		return ret;
 	if (irq >= MK_IRQ_COUNT || irq_is_kernels(irq))
 		return MK_INVALID_VALUE;
-	ret = copyin_send_right((mk_port_name_t)a->arg[2], &port);
+	ret = ipc_space_copyin_send(current_task()->space, (mk_port_name_t)a->arg[2], &port);
 	if (ret != MK_SUCCESS)
 		return ret;
 	struct ipc_kmsg *kmsg = prepare_message(port, irq);

@@ -74,20 +74,12 @@ int64_t trap_task_create(const struct trap_args *a)
 	uint64_t inherit = a->arg[0];
 	mk_port_name_t bootstrap_name = (mk_port_name_t)a->arg[1], name;
 	struct ipc_port *bootstrap = NULL;
-	unsigned type;
 
 	if (inherit > 1)
 		return MK_INVALID_VALUE;
 	struct task *self = current_task();
 	if (bootstrap_name != MK_PORT_NULL) {
-		uint32_t rights;
-		mk_return_t ret = ipc_space_type(self->space, bootstrap_name, &rights);
-		if (ret != MK_SUCCESS)
-			return ret;
-		ret = ipc_space_copyin(self->space, bootstrap_name,
-				       rights & MK_RIGHT_RECEIVE ? MK_MSG_TYPE_MAKE_SEND
-								 : MK_MSG_TYPE_COPY_SEND,
-				       &bootstrap, &type);
+		mk_return_t ret = ipc_space_copyin_send(self->space, bootstrap_name, &bootstrap);
 		if (ret != MK_SUCCESS)
 			return ret;
 	}

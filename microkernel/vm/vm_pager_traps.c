@@ -21,16 +21,8 @@
  * from a send right); kernel objects' ports cannot be pagers. */
 static mk_return_t copyin_pager(mk_port_name_t name, struct ipc_port **port)
 {
-	struct ipc_space *space = current_task()->space;
-	uint32_t rights;
-	unsigned type;
-	mk_return_t r = ipc_space_type(space, name, &rights);
+	mk_return_t r = ipc_space_copyin_send(current_task()->space, name, port);
 
-	if (r != MK_SUCCESS)
-		return r;
-	r = ipc_space_copyin(space, name,
-			     rights & MK_RIGHT_RECEIVE ? MK_MSG_TYPE_MAKE_SEND : MK_MSG_TYPE_COPY_SEND,
-			     port, &type);
 	if (r != MK_SUCCESS)
 		return r;
 	spin_lock(&(*port)->lock);
