@@ -26,6 +26,7 @@ struct cpu {
 	struct thread *idle;
 	int need_resched;
 	uint64_t ticks;
+	int fpu_holds_state;            /* a user thread's FPU values are loaded (fpu.h) */
 };
 _Static_assert(offsetof(struct cpu, kernel_rsp) == CPU_KERNEL_RSP, "asm");
 _Static_assert(offsetof(struct cpu, user_rsp) == CPU_USER_RSP, "asm");

@@ -56,7 +56,8 @@ struct thread {
 	struct list_node task_link;     /* guarded by the task's lock */
 	uint64_t fs_base;
 	unsigned id;
-	struct fpu_state fpu;           /* user threads: saved while switched out */
+	int fpu_used;                   /* has run an x87/SSE instruction (fpu.h) */
+	struct fpu_state fpu;           /* user threads that used it: saved while switched out */
 	struct ipc_port *self_port;     /* user threads: the thread port (thread_port.h) */
 
 	/* Guarded by exception_ports_lock (exception_port.h): */

@@ -1,6 +1,11 @@
-/* fpu.c: enables x87/SSE for user mode and gives threads a clean state. */
+/*
+ * fpu.c: enables x87/SSE for user mode, gives threads a clean state, and
+ * switches it only for threads that have used it (see fpu.h).
+ */
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/fpu.h"
+#include "kern/percpu.h"
+#include "kern/thread.h"
 #include "lib/string.h"
 
 #define CR0_MP          (1ull << 1)
@@ -29,4 +34,53 @@ void fpu_state_init(struct fpu_state *s)
 	memset(s, 0, sizeof(*s));
 	memcpy(s->bytes, &fcw, sizeof(fcw));
 	memcpy(s->bytes + MXCSR_OFFSET, &mxcsr, sizeof(mxcsr));
+}
+
+/* The registers as after fpu_state_init: what a scrub loads. */
+static struct fpu_state clean_state;
+static int clean_state_ready;
+
+static void allow(void)
+{
+	__asm__ volatile("clts");
+}
+
+static void trap_first_use(void)
+{
+	uint64_t cr0 = read_cr0();
+
+	if (!(cr0 & CR0_TS))
+		__asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | CR0_TS));
+}
+
+void fpu_switch_to(struct thread *next)
+{
+	struct cpu *c = this_cpu();
+
+	if (next->fpu_used) {
+		allow();
+		fpu_restore(&next->fpu);
+		c->fpu_holds_state = 1;
+		return;
+	}
+	if (c->fpu_holds_state) {
+		if (!clean_state_ready) {
+			fpu_state_init(&clean_state);
+			clean_state_ready = 1;
+		}
+		allow();
+		fpu_restore(&clean_state);
+		c->fpu_holds_state = 0;
+	}
+	trap_first_use();
+}
+
+void fpu_first_use(void)
+{
+	struct thread *t = current_thread();
+
+	t->fpu_used = 1;
+	allow();
+	fpu_restore(&t->fpu);
+	this_cpu()->fpu_holds_state = 1;
 }

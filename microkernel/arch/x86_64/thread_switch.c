@@ -2,7 +2,8 @@
  * thread_switch.c: the machine state that changes with the running thread:
  * the kernel stack for entries from user mode (TSS rsp0 and the per-CPU
  * copy used by syscall entry), the address space, the FS base, the
- * x87/SSE registers of user threads and their task's I/O port bitmap.
+ * x87/SSE registers of user threads that use them (fpu.h) and their
+ * task's I/O port bitmap.
  */
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/fpu.h"
@@ -21,14 +22,14 @@ void thread_switch(struct thread *prev, struct thread *next)
 {
 	uint64_t top = (uint64_t)next->kernel_stack + KERNEL_STACK_SIZE;
 
-	if (prev->task)
+	if (prev->task && prev->fpu_used)
 		fpu_save(&prev->fpu);
 	gdt_set_kernel_stack(top);
 	this_cpu()->kernel_rsp = top;
 	if (next->task) {
 		pmap_activate(next->task->map->pmap);
 		wrmsr(MSR_FS_BASE, next->fs_base);
-		fpu_restore(&next->fpu);
+		fpu_switch_to(next);
 		io_bitmap_activate(next->task->io_bitmap);      /* cheap when neither has one */
 	}
 	switch_context(&prev->saved_rsp, next->saved_rsp);

@@ -9,13 +9,16 @@
  * that sees the frame after the dump and may resume it.
  */
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/fpu.h"
 #include "arch/x86_64/idt.h"
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/trap.h"
 #include "kern/backtrace.h"
 #include "kern/console.h"
 #include "kern/exception.h"
+#include "kern/percpu.h"
 #include "kern/task.h"
+#include "kern/thread.h"
 #include "mk/exception.h"
 #include "mk/return.h"
 #include "vm/vm_map.h"
@@ -97,6 +100,10 @@ static void user_exception(struct trap_frame *f)
 {
 	uint64_t address = f->vector == TRAP_PAGE_FAULT ? read_cr2() : 0;
 
+	if (f->vector == TRAP_DEVICE_NOT_AVAILABLE && !current_thread()->fpu_used) {
+		fpu_first_use();
+		return;
+	}
 	if (f->vector == TRAP_PAGE_FAULT) {
 		mk_return_t r = vm_fault(current_task()->map, address, f->error_code & PF_WRITE);
 		if (r == MK_SUCCESS || r == MK_INTERRUPTED)
