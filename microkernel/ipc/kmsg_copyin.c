@@ -239,11 +239,50 @@ mk_return_t ipc_kmsg_check_layout(const struct ipc_kmsg *kmsg)
 	return ret;
 }
 
+/* The common message: no descriptors and a reply right (if any) under
+ * another name than the destination's. Its two rights cannot affect each
+ * other and carry no receive right, so they are checked and committed
+ * under one lock without the plan's shadows. Anything else: false. */
+static bool copyin_simple(struct ipc_space *space, struct ipc_kmsg *kmsg, mk_return_t *ret)
+{
+	const struct mk_msg_header *h = &kmsg->header;
+	unsigned remote = MK_MSGH_REMOTE(h->bits), local = MK_MSGH_LOCAL(h->bits);
+	bool reply = h->local_port != MK_PORT_NULL;
+
+	if (kmsg->descriptor_count || h->local_port == MK_PORT_DEAD ||
+	    (reply && h->local_port == h->remote_port))
+		return false;
+	spin_lock(&space->lock);
+	struct ipc_entry *dest = space->active ? ipc_entry_lookup_live(space, h->remote_port) : NULL;
+	struct ipc_entry *rep = dest && reply ? ipc_entry_lookup_live(space, h->local_port) : NULL;
+	*ret = !space->active ? MK_INVALID_TASK : !dest || (reply && !rep) ? MK_INVALID_NAME
+									 : MK_SUCCESS;
+	if (*ret == MK_SUCCESS) {
+		uint32_t type = dest->type, urefs = dest->urefs;
+		*ret = ipc_right_copyin_check(&type, &urefs, remote);
+	}
+	if (*ret == MK_SUCCESS && reply) {
+		uint32_t type = rep->type, urefs = rep->urefs;
+		*ret = ipc_right_copyin_check(&type, &urefs, local);
+	}
+	if (*ret == MK_SUCCESS) {
+		ipc_right_copyin_commit(space, dest, remote, &kmsg->dest);
+		if (reply)      /* looked up again: the commit may have freed dest's slot */
+			ipc_right_copyin_commit(space, ipc_entry_lookup(space, h->local_port), local,
+						&kmsg->reply);
+	}
+	spin_unlock(&space->lock);
+	return true;
+}
+
 mk_return_t ipc_kmsg_copyin_prepared(struct ipc_space *space, struct ipc_kmsg *kmsg)
 {
 	mk_return_t ret = ipc_kmsg_check_layout(kmsg);
 
 	if (ret != MK_SUCCESS)
+		return ret;
+	memcpy(&kmsg->header, kmsg->bytes, sizeof(kmsg->header));
+	if (copyin_simple(space, kmsg, &ret))
 		return ret;
 	struct plan plan;
 	uint32_t rights = 2 + kmsg->descriptor_count;
@@ -257,7 +296,6 @@ mk_return_t ipc_kmsg_copyin_prepared(struct ipc_space *space, struct ipc_kmsg *k
 		plan.wanted = heap;
 		plan.shadows = (struct shadow *)(plan.wanted + rights);
 	}
-	memcpy(&kmsg->header, kmsg->bytes, sizeof(kmsg->header));
 	make_plan(&plan, kmsg);
 	ret = copyin_rights(space, &plan);
 	kfree(heap);
