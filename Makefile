@@ -24,6 +24,7 @@ ISO := $(BUILD)/mk.iso
 .SUFFIXES:
 
 include microkernel/microkernel.mk
+include trampoline/trampoline.mk
 include emulator/emulator.mk
 include rootfs/rootfs.mk
 include tests/tests.mk

@@ -18,7 +18,7 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-fno-stack-protector -fno-pic -fno-pie -mno-red-zone -mcmodel=kernel \
 	-mgeneral-regs-only -fno-omit-frame-pointer -fno-tree-loop-distribute-patterns \
 	-fno-asynchronous-unwind-tables \
-	-Imicrokernel -Imicrokernel/include -DMK_KERNEL -MMD -MP
+	-Imicrokernel -Imicrokernel/include -Itrampoline/include -DMK_KERNEL -MMD -MP
 KERNEL_LDFLAGS := -n -nostdlib -z noexecstack -z max-page-size=0x1000 --no-warn-rwx-segments \
 	-T microkernel/arch/x86_64/linker.ld
 
@@ -65,7 +65,7 @@ NATIVE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-ffreestanding -nostdinc -isystem $(shell $(NATIVE_CC) -print-file-name=include) \
 	-fno-stack-protector -fno-pic -fno-pie -mgeneral-regs-only \
 	-fno-omit-frame-pointer -fno-tree-loop-distribute-patterns \
-	-fno-asynchronous-unwind-tables -Imicrokernel -Imicrokernel/include -MMD -MP
+	-fno-asynchronous-unwind-tables -Imicrokernel -Imicrokernel/include -Itrampoline/include -MMD -MP
 NATIVE_LDFLAGS := -static -nostdlib -e _start -z max-page-size=0x1000 -z noexecstack
 NATIVE_RUNTIME_OBJECTS := $(patsubst %,$(BUILD)/native/%.o,$(wildcard \
 	microkernel/lib/*.c microkernel/lib/native/*.c microkernel/lib/native/*.S))

@@ -6,7 +6,7 @@
 UTESTS := $(BUILD)/tests/kernel/utests.elf
 UTESTS_OBJECTS := $(patsubst %,$(BUILD)/native/%.o,$(wildcard tests/kernel/user/*.c tests/kernel/user/*.S))
 
-$(UTESTS): $(UTESTS_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
+$(UTESTS): $(UTESTS_OBJECTS) $(TRAMPOLINE_NATIVE_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(NATIVE_LD) $(NATIVE_LDFLAGS) -o $@ $^
@@ -16,7 +16,7 @@ $(UTESTS): $(UTESTS_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
 KBENCH := $(BUILD)/tests/bench/kbench.elf
 KBENCH_OBJECTS := $(patsubst %,$(BUILD)/native/%.o,$(wildcard tests/bench/kernel/*.c))
 
-$(KBENCH): $(KBENCH_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
+$(KBENCH): $(KBENCH_OBJECTS) $(TRAMPOLINE_NATIVE_OBJECTS) $(NATIVE_RUNTIME_OBJECTS)
 	@mkdir -p $(@D)
 	@echo "  LD      $@"
 	@$(NATIVE_LD) $(NATIVE_LDFLAGS) -o $@ $^

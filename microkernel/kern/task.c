@@ -54,6 +54,8 @@ struct task *task_create(struct task *parent, const char *name)
 	spin_init(&t->lock);
 	list_init(&t->threads);
 	t->refs = 1;
+	if (parent)             /* the entry is an address of the inherited map */
+		t->emulation_entry = __atomic_load_n(&parent->emulation_entry, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&live_tasks, 1, __ATOMIC_RELAXED);
 	return t;
 }

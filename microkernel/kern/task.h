@@ -28,6 +28,8 @@ struct task {
 	char name[32];
 	struct io_bitmap *io_bitmap;    /* I/O ports granted, or NULL (kern/io_port.c);
 					 * set under lock, then only more permissive */
+	uint64_t emulation_entry;       /* atomic: the emulator's entry, or 0
+					 * (kern/emulation.h); copied by task_create */
 	/* Guarded by lock: */
 	struct spinlock lock;
 	struct list_node threads;

@@ -59,6 +59,7 @@ struct thread {
 	int fpu_used;                   /* has run an x87/SSE instruction (fpu.h) */
 	struct fpu_state fpu;           /* user threads that used it: saved while switched out */
 	struct ipc_port *self_port;     /* user threads: the thread port (thread_port.h) */
+	uint64_t emulation_area;        /* atomic: user address or 0 (kern/emulation.h) */
 
 	/* Guarded by exception_ports_lock (exception_port.h): */
 	struct ipc_port *exception_port;        /* a send right, or NULL */

@@ -3,10 +3,11 @@
  *
  * A negative rax is a microkernel trap, looked up in the table generated
  * from mk/traps.h. A non-negative rax is a Linux system call: it belongs
- * to the task's emulator, and a task without one gets an exception
- * message (MK_EXC_SYSCALL; kern/exception.c).
+ * to the task's emulator (the trampoline, kern/emulation.c), and a task
+ * without one gets an exception message (MK_EXC_SYSCALL; kern/exception.c).
  */
 #include "arch/x86_64/trap_frame.h"
+#include "kern/emulation.h"
 #include "kern/exception.h"
 #include "kern/task.h"
 #include "mk/exception.h"
@@ -30,7 +31,7 @@ void syscall_dispatch(struct trap_frame *f)
 		uint64_t index = -(uint64_t)number;
 		trap_handler h = index < MK_TRAP_COUNT ? trap_table[index] : NULL;
 		f->rax = h ? (uint64_t)h(&a) : (uint64_t)MK_INVALID_TRAP;
-	} else {
+	} else if (!emulation_redirect(f)) {
 		struct exception_info info = { MK_EXC_SYSCALL, MK_EXC_VECTOR_SYSCALL,
 					       (uint64_t)number, 0 };
 		exception_raise(f, &info);

@@ -11,7 +11,8 @@
  *
  * Numbers by area: 1-9 diagnostics and host, 10-15 and 50-59 virtual
  * memory, 16-19 and 40-49 tasks and threads, 20-39 ports and messages,
- * 60-69 pagers, 70-79 devices (interrupts, I/O ports).
+ * 60-69 pagers, 70-79 devices (interrupts, I/O ports), 80-89 the
+ * trampoline (Linux system calls sent to the task's emulator).
  */
 #ifndef MK_TRAPS_H
 #define MK_TRAPS_H
@@ -163,7 +164,18 @@
 	 * with in/out; not inherited by task_create. The kernel's own ports    \
 	 * (PIC, PIT, its serial console, the exit device) are refused. */      \
 	X(73, io_port_grant, (mk_port_name_t host, mk_port_name_t task, uint32_t first, \
-			      uint32_t count), (host, task, first, count))
+			      uint32_t count), (host, task, first, count))           \
+	/* The trampoline (kern/emulation.c; the area's layout is          \
+	 * trampoline/emulation_frame.h). The Linux system calls (rax >= 0) \
+	 * of task (MK_PORT_NULL: self) go to user mode at entry, a user    \
+	 * address (0: none, they raise MK_EXC_SYSCALL); task_create with   \
+	 * inherit 1 copies it. */                                          \
+	X(80, task_set_emulation, (mk_port_name_t task, uint64_t entry), (task, entry)) \
+	/* The emulation area of thread (MK_PORT_NULL: the caller): an      \
+	 * 8-byte aligned user address or 0; a redirect that cannot write   \
+	 * it raises MK_EXC_SYSCALL with the area as the address. */        \
+	X(81, thread_set_emulation_area, (mk_port_name_t thread, uint64_t area), \
+	  (thread, area))
 
 #define MK_TRAP_COUNT 96        /* table size: numbers are below this */
 

@@ -1,0 +1,13 @@
+/*
+ * dispatch_default.c: the weak emulator_dispatch the stub calls when no
+ * emulator is linked in: every Linux system call fails with -ENOSYS.
+ */
+#include "trampoline/emulation_frame.h"
+
+#define LINUX_ENOSYS 38
+
+__attribute__((weak)) long emulator_dispatch(struct emulation_frame *f)
+{
+	(void)f;
+	return -LINUX_ENOSYS;
+}
