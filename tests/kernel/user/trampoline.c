@@ -124,7 +124,7 @@ UTEST(trampoline_syscall_returns_dispatcher_result_and_keeps_linux_register_cont
 	UTEST_EXPECT_RETURN(mk_port_deallocate(t), MK_SUCCESS);
 }
 
-UTEST(trampoline_unknown_syscall_returns_enosys_and_cleared_entry_raises_again)
+UTEST(trampoline_unknown_syscall_returns_enosys_known_one_its_result)
 {
 	use_area();
 	UTEST_EXPECT_RETURN(mk_task_set_emulation(MK_PORT_NULL, (uint64_t)trampoline_entry),
