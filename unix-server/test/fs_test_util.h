@@ -47,13 +47,13 @@ struct newc {
 	size_t len;
 };
 
-static void newc_pad(struct newc *a)
+static inline void newc_pad(struct newc *a)
 {
 	while (a->len & 3)
 		a->buf[a->len++] = 0;
 }
 
-static void newc_add(struct newc *a, const char *name, unsigned mode, unsigned ino,
+static inline void newc_add(struct newc *a, const char *name, unsigned mode, unsigned ino,
 		     unsigned nlink, const void *data, size_t size)
 {
 	size_t nsize = strlen(name) + 1;
@@ -69,7 +69,7 @@ static void newc_add(struct newc *a, const char *name, unsigned mode, unsigned i
 	newc_pad(a);
 }
 
-static void newc_trailer(struct newc *a)
+static inline void newc_trailer(struct newc *a)
 {
 	newc_add(a, "TRAILER!!!", 0, 0, 1, "", 0);
 }
