@@ -81,14 +81,19 @@ static int enter_dir(struct tmpfs *fs, struct tmpfs_node **dir, const char *comp
 	return 0;
 }
 
+static void set_time(struct tmpfs_node *n, const struct cpio_entry *e)
+{
+	n->mtime.sec = e->mtime;
+	n->mtime.nsec = 0;
+	n->atime = n->ctime = n->mtime;
+}
+
 static void set_attrs(struct tmpfs_node *n, const struct cpio_entry *e)
 {
 	n->mode = (n->mode & TMPFS_S_IFMT) | (e->mode & 07777);
 	n->uid = e->uid;
 	n->gid = e->gid;
-	n->mtime.sec = e->mtime;
-	n->mtime.nsec = 0;
-	n->atime = n->ctime = n->mtime;
+	set_time(n, e);
 }
 
 /* Frees the name for a new entry; a directory over a directory stays. */
@@ -265,6 +270,29 @@ static void forget_links(struct loader *l)
 	}
 }
 
+/*
+ * Adding entries to a directory changes its mtime; as Linux does, the
+ * archive's directory mtimes are set again once everything is in.
+ */
+static void set_dir_mtimes(struct tmpfs *fs, const void *archive, size_t size)
+{
+	struct cpio_reader r;
+	struct cpio_entry e;
+	struct tmpfs_node *n;
+
+	cpio_open(&r, archive, size);
+	while (cpio_next(&r, &e) == CPIO_ENTRY) {
+		size_t len = e.name_len;
+		const char *name = strip_leading(e.name, &len);
+
+		if ((e.mode & TMPFS_S_IFMT) != TMPFS_S_IFDIR)
+			continue;
+		if (tmpfs_walk(fs, fs->root, len ? name : ".", TMPFS_NOFOLLOW, &n) == 0 &&
+		    tmpfs_is_dir(n))
+			set_time(n, &e);
+	}
+}
+
 int initramfs_load(struct tmpfs *fs, const void *archive, size_t size, unsigned flags,
 		   struct initramfs_result *res)
 {
@@ -290,6 +318,7 @@ int initramfs_load(struct tmpfs *fs, const void *archive, size_t size, unsigned 
 		err = -UX_EINVAL;
 	} else if (!err) {
 		res->name = NULL;
+		set_dir_mtimes(fs, archive, size);
 	}
 	forget_links(&l);
 	return err;
