@@ -7,6 +7,7 @@
 #   make bench-kernel  microkernel figures (cycles per operation, guest TSC)
 #   make deps       install the Debian packages the build and tests need
 #   make emulator-tests  the emulator's host unit tests only
+#   make unix-server-tests  the UNIX server's host unit tests only
 #   make compat-host     build tests/compat and run it natively on the host
 #
 # Each part has a make fragment beside its code; build outputs all go to
@@ -27,6 +28,7 @@ include microkernel/microkernel.mk
 include trampoline/trampoline.mk
 include emulator/emulator.mk
 include rootfs/rootfs.mk
+include unix-server/unix-server.mk
 include tests/tests.mk
 include scripts/iso.mk
 include tests/compat/compat.mk

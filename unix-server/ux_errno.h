@@ -1,0 +1,16 @@
+/*
+ * ux_errno.h: the server's names for Linux errno values, taken from the one
+ * definition in emulator/linux_errno.h. Server code returns them negated
+ * (-UX_ENOENT); the UX_ prefix keeps them apart from a host's <errno.h>
+ * in the host unit tests.
+ */
+#ifndef UX_ERRNO_H
+#define UX_ERRNO_H
+
+#include "../emulator/linux_errno.h"
+
+#define UX_ERRNO_ENUM(nr, name, message) UX_##name = nr,
+enum ux_errno { LINUX_ERRNOS(UX_ERRNO_ENUM) };
+#undef UX_ERRNO_ENUM
+
+#endif
