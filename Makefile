@@ -7,6 +7,7 @@
 #   make bench-kernel  microkernel figures (cycles per operation, guest TSC)
 #   make deps       install the Debian packages the build and tests need
 #   make emulator-tests  the emulator's host unit tests only
+#   make exec-tests      the UNIX server exec host unit tests only
 #   make compat-host     build tests/compat and run it natively on the host
 #
 # Each part has a make fragment beside its code; build outputs all go to
@@ -25,6 +26,7 @@ ISO := $(BUILD)/mk.iso
 
 include microkernel/microkernel.mk
 include emulator/emulator.mk
+include unix-server/exec/exec.mk
 include rootfs/rootfs.mk
 include tests/tests.mk
 include scripts/iso.mk
