@@ -33,7 +33,7 @@ include scripts/iso.mk
 include tests/compat/compat.mk
 
 DEPS := qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc binutils \
-	make coreutils $(ROOTFS_DEPS)
+	make coreutils $(ROOTFS_DEPS) $(EXEC_DEPS)
 
 .PHONY: all deps run debug test bench-kernel clean
 

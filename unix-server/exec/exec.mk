@@ -15,6 +15,8 @@ EXEC_FIXTURES := $(addprefix $(EXEC_FIXTURES_DIR)/,glibc-static glibc-static-pie
 	musl-static glibc-dynamic)
 EXEC_FIXTURE_SRC := unix-server/test/fixtures/print_auxv.c
 EXEC_MUSL_CC := musl-gcc
+# The static fixtures need glibc's libc.a and musl-gcc; the tests run readelf.
+EXEC_DEPS := libc6-dev musl-tools binutils
 HOST_TESTS += $(EXEC_HOST_TESTS)
 
 .PHONY: exec-tests
@@ -46,3 +48,13 @@ $(BUILD)/host-tests/unix-server/%: unix-server/test/%.c $(EXEC_FIXTURES)
 
 exec-tests: $(EXEC_HOST_TESTS)
 	@status=0; for t in $(EXEC_HOST_TESTS); do $$t || status=1; done; exit $$status
+
+# exec's sources built the way the server will be (a freestanding native
+# task: no libc, no SSE), so that anything they must not use fails here,
+# before the server exists. `make test` builds these objects too.
+EXEC_NATIVE_OBJECTS := $(patsubst %,$(BUILD)/native/%.o,$(wildcard unix-server/exec/*.c))
+$(EXEC_NATIVE_OBJECTS): NATIVE_CFLAGS += -Iunix-server -Iemulator
+-include $(EXEC_NATIVE_OBJECTS:.o=.d)
+
+exec-tests: $(EXEC_NATIVE_OBJECTS)
+test: $(EXEC_NATIVE_OBJECTS)
