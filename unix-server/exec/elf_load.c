@@ -55,15 +55,20 @@ static int choose_bias(const struct elf_image *elf, uint64_t dyn_base,
 		}
 		plan->bias = dyn_base - page_down(elf->segments[0].vaddr);
 	}
-	/* The span, moved by the bias, must lie below EXEC_USER_END, and the
-	 * entry inside it (an entry elsewhere could only fault). */
+	return 0;
+}
+
+/* The span, moved by the bias, must lie in [EXEC_USER_START, EXEC_USER_END)
+ * and hold the entry (an entry elsewhere could only fault). */
+static int check_range(const struct elf_image *elf, struct elf_load_plan *plan)
+{
 	const struct elf_segment *last = &elf->segments[elf->segment_count - 1];
 	uint64_t low = page_down(elf->segments[0].vaddr);
 	uint64_t top = last->vaddr + last->memsz;    /* no wrap: lib/elf.c */
 	if (top > EXEC_USER_END)
 		return fail(plan, ELF_LOAD_OUT_OF_RANGE);
 	uint64_t high = page_up(top), new_low = low + plan->bias;
-	if (new_low > EXEC_USER_END ||
+	if (new_low < EXEC_USER_START || new_low > EXEC_USER_END ||
 	    high - low > EXEC_USER_END - new_low ||
 	    elf->entry < low || elf->entry >= high)
 		return fail(plan, ELF_LOAD_OUT_OF_RANGE);
@@ -112,7 +117,8 @@ int elf_load_plan(const void *image, size_t size, uint64_t dyn_base,
 		return fail(plan, ELF_LOAD_PARSE);
 	if (elf.has_interpreter)
 		return fail(plan, ELF_LOAD_DYNAMIC);
-	if ((err = check_segments(&elf, plan)) || (err = choose_bias(&elf, dyn_base, plan)))
+	if ((err = check_segments(&elf, plan)) || (err = choose_bias(&elf, dyn_base, plan)) ||
+	    (err = check_range(&elf, plan)))
 		return err;
 
 	plan->type = elf.type;

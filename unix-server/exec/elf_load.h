@@ -26,6 +26,8 @@
 #define EXEC_PAGE_SIZE     4096ull
 /* Linux's ELF_ET_DYN_BASE for x86-64 (2/3 of the 47-bit user range). */
 #define EXEC_DYN_BASE      0x555555554000ull
+/* Linux's default vm.mmap_min_addr: nothing is mapped below. */
+#define EXEC_USER_START    0x10000ull
 /* Linux's TASK_SIZE_MAX for 4-level paging: the end of the user range. */
 #define EXEC_USER_END      0x7ffffffff000ull
 
@@ -58,7 +60,7 @@ enum elf_load_reason {
 	ELF_LOAD_OVERLAP,               /* two PT_LOAD share bytes */
 	ELF_LOAD_MISALIGNED,            /* p_offset != p_vaddr modulo the page */
 	ELF_LOAD_BAD_BASE,              /* dyn_base not page-aligned: -EINVAL */
-	ELF_LOAD_OUT_OF_RANGE,          /* past EXEC_USER_END, or overflow */
+	ELF_LOAD_OUT_OF_RANGE,          /* outside the user range, or overflow */
 };
 
 struct elf_load_plan {

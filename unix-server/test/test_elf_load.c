@@ -321,6 +321,8 @@ static void malformed_images_are_enoexec(void)
 	im = with(image_new(ET_EXEC, 1), 0, 0, 0, 0x100, 0x7fffffffffffffff); im->h.entry = 0;
 	check_rejected(im, ELF_LOAD_OUT_OF_RANGE);
 	im = image_new(ET_EXEC, 1); im->h.entry = 0x500000; check_rejected(im, ELF_LOAD_OUT_OF_RANGE);
+	im = with(image_new(ET_EXEC, 1), 0, 0, 0xf000, 0x100, 0x100); im->h.entry = 0xf000;
+	check_rejected(im, ELF_LOAD_OUT_OF_RANGE);
 	im = image_new(ET_DYN, 1); im->ph[0].vaddr = 0x7ffffffff000; im->h.entry = 0x7ffffffff000;
 	check_rejected(im, ELF_LOAD_OUT_OF_RANGE);
 }
