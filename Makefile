@@ -8,6 +8,7 @@
 #   make deps       install the Debian packages the build and tests need
 #   make emulator-tests  the emulator's host unit tests only
 #   make unix-server-tests  the UNIX server's host unit tests only
+#   make exec-tests      the UNIX server exec host unit tests only
 #   make compat-host     build tests/compat and run it natively on the host
 #
 # Each part has a make fragment beside its code; build outputs all go to
@@ -27,6 +28,7 @@ ISO := $(BUILD)/mk.iso
 include microkernel/microkernel.mk
 include trampoline/trampoline.mk
 include emulator/emulator.mk
+include unix-server/exec/exec.mk
 include rootfs/rootfs.mk
 include unix-server/unix-server.mk
 include tests/tests.mk
@@ -34,7 +36,7 @@ include scripts/iso.mk
 include tests/compat/compat.mk
 
 DEPS := qemu-system-x86 grub-pc-bin grub-common xorriso mtools gcc binutils \
-	make coreutils $(ROOTFS_DEPS)
+	make coreutils $(ROOTFS_DEPS) $(EXEC_DEPS)
 
 .PHONY: all deps run debug test bench-kernel clean
 

@@ -13,7 +13,9 @@
 
 UX_FS_SOURCES := $(wildcard unix-server/fs/*.c)
 UX_HEADERS := $(wildcard unix-server/*.h unix-server/fs/*.h unix-server/test/*.h)
-UX_HOST_TEST_SOURCES := $(wildcard unix-server/test/test_*.c)
+# exec's tests live in the same folder but have their own rules (exec.mk).
+UX_HOST_TEST_SOURCES := $(filter-out $(EXEC_TEST_NAMES:%=unix-server/test/%.c), \
+	$(wildcard unix-server/test/test_*.c))
 UX_HOST_TESTS := $(patsubst unix-server/test/%.c,$(BUILD)/host-tests/unix-server/%,$(UX_HOST_TEST_SOURCES))
 UX_FS_NATIVE_OBJECTS := $(patsubst %,$(BUILD)/native/%.o,$(UX_FS_SOURCES))
 HOST_TESTS += $(UX_HOST_TESTS)

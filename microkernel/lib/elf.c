@@ -9,6 +9,8 @@
 #define ET_DYN          3
 #define PT_LOAD         1
 #define PT_INTERP       3
+#define PT_PHDR         6
+#define PT_GNU_STACK    0x6474e551
 
 struct elf64_header {
 	unsigned char ident[16];
@@ -36,6 +38,14 @@ static enum elf_error read_segments(const char *base, size_t size, struct elf_im
 		memcpy(&ph, base + out->phdr_offset + (uint64_t)i * out->phdr_size, sizeof(ph));
 		if (ph.type == PT_INTERP)
 			out->has_interpreter = 1;
+		if (ph.type == PT_PHDR) {
+			out->has_phdr_segment = 1;
+			out->phdr_vaddr = ph.vaddr;
+		}
+		if (ph.type == PT_GNU_STACK) {
+			out->has_stack_segment = 1;
+			out->stack_flags = ph.flags;
+		}
 		if (ph.type != PT_LOAD)
 			continue;
 		if (ph.filesz > ph.memsz || !fits(ph.offset, ph.filesz, size) ||

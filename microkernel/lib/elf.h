@@ -29,6 +29,10 @@ struct elf_image {
 	struct elf_segment segments[ELF_MAX_SEGMENTS];
 	size_t segment_count;
 	int has_interpreter;            /* PT_INTERP present: dynamically linked */
+	int has_phdr_segment;           /* PT_PHDR present: phdr_vaddr is valid */
+	uint64_t phdr_vaddr;            /* PT_PHDR's p_vaddr */
+	int has_stack_segment;          /* PT_GNU_STACK present: stack_flags valid */
+	uint32_t stack_flags;           /* PT_GNU_STACK's p_flags (ELF_SEGMENT_*) */
 };
 
 enum elf_error {
