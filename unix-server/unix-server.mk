@@ -22,7 +22,7 @@ HOST_TESTS += $(UX_HOST_TESTS)
 
 .PHONY: unix-server-tests
 
-$(BUILD)/host-tests/unix-server/%: unix-server/test/%.c $(UX_FS_SOURCES) $(UX_HEADERS) emulator/linux_errno.h
+$(UX_HOST_TESTS): $(BUILD)/host-tests/unix-server/%: unix-server/test/%.c $(UX_FS_SOURCES) $(UX_HEADERS) emulator/linux_errno.h
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $<"
 	@$(HOST_CC) $(filter-out -MMD -MP,$(HOST_TEST_CFLAGS)) -Iunix-server \

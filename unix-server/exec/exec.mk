@@ -38,7 +38,7 @@ $(EXEC_FIXTURES_DIR)/glibc-dynamic: $(EXEC_FIXTURE_SRC)
 	@echo "  HOSTCC  $@"
 	@$(HOST_CC) -O1 $< -o $@
 
-$(BUILD)/host-tests/unix-server/%: unix-server/test/%.c $(EXEC_FIXTURES)
+$(EXEC_HOST_TESTS): $(BUILD)/host-tests/unix-server/%: unix-server/test/%.c $(EXEC_FIXTURES)
 	@mkdir -p $(@D)
 	@echo "  HOSTCC  $<"
 	@$(HOST_CC) $(HOST_TEST_CFLAGS) -Iunix-server -Iemulator \
