@@ -4,13 +4,13 @@
  * child's bootstrap port is a port of the parent's; the parent drops its
  * task right so the child ends with its last thread, and learns of that
  * end from the no-senders notification of the bootstrap port (the child's
- * send right to it goes with the task). Also the kernel object counts
- * compared before and after, so nothing leaks.
+ * send right to it goes with the task). Leak checks: object_counts.h.
  */
 #ifndef MK_TESTS_CHILD_UTIL_H
 #define MK_TESTS_CHILD_UTIL_H
 
 #include "ipc_util.h"
+#include "object_counts.h"
 
 struct child {
 	mk_port_name_t port;            /* ours: the child's bootstrap port */
@@ -63,31 +63,6 @@ static inline int64_t child_report(uint64_t data, mk_port_name_t carry, unsigned
 	r = test_send(&m, 0, 0);
 	mk_port_deallocate(bootstrap);
 	return r;
-}
-
-static inline struct mk_object_counts test_counts(void)
-{
-	struct mk_object_counts c;
-
-	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &c), MK_SUCCESS);
-	return c;
-}
-
-/* Waits (up to 2 s: tasks end asynchronously) until tasks, ports, port
- * sets and messages are back to `before`. */
-static inline void expect_objects_back_to(struct mk_object_counts before)
-{
-	struct mk_object_counts now = test_counts();
-
-	for (int64_t start = mk_clock_ticks(); mk_clock_ticks() - start < 200; now = test_counts()) {
-		if (now.tasks == before.tasks && now.ports == before.ports &&
-		    now.port_sets == before.port_sets && now.messages == before.messages)
-			return;
-		mk_thread_yield();
-	}
-	utest_fail("leak: tasks %lu->%lu ports %lu->%lu sets %lu->%lu msgs %lu->%lu",
-		   before.tasks, now.tasks, before.ports, now.ports, before.port_sets,
-		   now.port_sets, before.messages, now.messages);
 }
 
 #endif

@@ -297,7 +297,7 @@ UTEST(exception_no_port_kills_the_task_and_frees_it)
 		struct mk_object_counts before = test_object_counts();
 		start_faulting_task(MK_PORT_NULL, &task, &bootstrap, &notify);
 		expect_task_died(task, bootstrap, notify);
-		test_expect_counts_back_to(before);
+		test_expect_counts_back_to(before, 0);
 	}
 }
 
@@ -345,7 +345,7 @@ UTEST(exception_handler_dies_kills_faulter)
 	handler_dies_round();
 	struct mk_object_counts before = test_object_counts();
 	handler_dies_round();
-	test_expect_counts_back_to(before);
+	test_expect_counts_back_to(before, 0);
 }
 
 /* A faulting task whose handler (this task) answers with TERMINATE (0)
@@ -389,7 +389,7 @@ UTEST(exception_reply_terminate_or_kernel_rip_kills_the_task)
 	struct mk_object_counts before = test_object_counts();
 	reply_kills_round(0);
 	reply_kills_round(1);
-	test_expect_counts_back_to(before);
+	test_expect_counts_back_to(before, 0);
 }
 
 UTEST(exception_wait_broken_by_task_terminate_leaves_nothing)
@@ -397,7 +397,7 @@ UTEST(exception_wait_broken_by_task_terminate_leaves_nothing)
 	reply_kills_round(2);
 	struct mk_object_counts before = test_object_counts();
 	reply_kills_round(2);
-	test_expect_counts_back_to(before);
+	test_expect_counts_back_to(before, 0);
 }
 
 UTEST(exception_port_traps_reject_bad_targets_and_ports)
@@ -425,7 +425,7 @@ UTEST(exception_port_traps_reject_bad_targets_and_ports)
 	UTEST_EXPECT_RETURN(mk_exception_port_set(MK_PORT_NULL, MK_PORT_NULL), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_exception_port_get(MK_PORT_NULL, &got), MK_SUCCESS);
 	UTEST_ASSERT(got == MK_PORT_NULL);
-	test_expect_counts_back_to(before);
+	test_expect_counts_back_to(before, 0);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(pset), MK_SUCCESS);
 }

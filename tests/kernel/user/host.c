@@ -115,7 +115,7 @@ static void child_without_host(uint64_t unused)
 
 UTEST(unprivileged_task_cannot_use_host_traps_until_sent_the_host)
 {
-	struct mk_object_counts before = test_counts();
+	struct mk_object_counts before = test_object_counts();
 	struct child c = child_start(child_without_host, 0);
 
 	struct test_msg m = child_next_message(&c);
@@ -131,7 +131,7 @@ UTEST(unprivileged_task_cannot_use_host_traps_until_sent_the_host)
 	m = child_next_message(&c);
 	UTEST_ASSERT(m.header.id == 1000 && m.data == COUNTS_WITH_SENT_HOST);
 	child_wait_end(&c);
-	expect_objects_back_to(before);
+	test_expect_counts_back_to(before, 0);
 }
 
 UTEST(console_port_writes_message_bytes_and_drops_other_messages)
@@ -143,7 +143,7 @@ UTEST(console_port_writes_message_bytes_and_drops_other_messages)
 		  MK_PORT_NULL, 0, MK_CONSOLE_WRITE },
 		"utest: a line through the console port\n" };
 
-	struct mk_object_counts before = test_counts();
+	struct mk_object_counts before = test_object_counts();
 	UTEST_EXPECT_RETURN(mk_msg(&m, MK_MSG_OPTION_SEND, sizeof(m), 0, MK_PORT_NULL, 0),
 			    MK_SUCCESS);
 	/* Another id, and one carrying a right: taken and destroyed unprinted. */
@@ -156,7 +156,7 @@ UTEST(console_port_writes_message_bytes_and_drops_other_messages)
 	carrying.header.id = MK_CONSOLE_WRITE;
 	UTEST_EXPECT_RETURN(test_send(&carrying, 0, 0), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(own), MK_SUCCESS);
-	expect_objects_back_to(before);
+	test_expect_counts_back_to(before, 0);
 	/* More than the queue holds: the kernel keeps taking them. */
 	m.header.id = MK_CONSOLE_WRITE;
 	for (int i = 0; i < 8; i++)

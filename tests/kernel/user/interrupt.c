@@ -30,7 +30,7 @@ static void expect_no_message(mk_port_name_t port, uint64_t ms)
 UTEST(interrupt_message_delivered)
 {
 	mk_port_name_t host = native_host_port(), port = test_new_port();
-	struct mk_object_counts before = test_counts();
+	struct mk_object_counts before = test_object_counts();
 
 	UTEST_EXPECT_RETURN(mk_io_port_grant(host, MK_PORT_NULL, CMOS_INDEX, 2), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_interrupt_register(host, RTC_IRQ, port), MK_SUCCESS);
@@ -51,7 +51,7 @@ UTEST(interrupt_message_delivered)
 	expect_no_message(port, 100);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 	before.ports--;                 /* port was counted in `before` */
-	expect_objects_back_to(before);
+	test_expect_counts_back_to(before, 0);
 }
 
 UTEST(interrupt_register_refuses_kernel_irq)
@@ -95,13 +95,13 @@ UTEST(interrupt_register_requires_host)
 UTEST(interrupt_registration_ends_when_its_port_dies)
 {
 	mk_port_name_t host = native_host_port(), port = test_new_port();
-	struct mk_object_counts before = test_counts();
+	struct mk_object_counts before = test_object_counts();
 
 	UTEST_EXPECT_RETURN(mk_interrupt_register(host, RTC_IRQ, port), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_interrupt_ack(host, RTC_IRQ), MK_INVALID_VALUE);
 	before.ports--;
-	expect_objects_back_to(before);         /* the prepared message and the port went */
+	test_expect_counts_back_to(before, 0);         /* the prepared message and the port went */
 	port = test_new_port();
 	UTEST_EXPECT_RETURN(mk_interrupt_register(host, RTC_IRQ, port), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_interrupt_unregister(host, RTC_IRQ), MK_SUCCESS);

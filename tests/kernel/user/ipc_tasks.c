@@ -89,7 +89,7 @@ UTEST(ipc_call_and_reply_between_two_tasks_leaves_nothing_behind)
 	struct mk_object_counts before = test_object_counts();
 	call_reply_round();
 	call_reply_round();
-	test_expect_counts_and_frames_back_to(before);
+	test_expect_counts_back_to(before, COUNT_FRAMES);
 }
 
 static void killed_server_round(void)
@@ -124,7 +124,7 @@ UTEST(ipc_server_killed_mid_call_notifies_client_and_frees_everything)
 	struct mk_object_counts before = test_object_counts();
 	killed_server_round();
 	killed_server_round();
-	test_expect_counts_and_frames_back_to(before);
+	test_expect_counts_back_to(before, COUNT_FRAMES);
 }
 
 UTEST(task_port_names_the_child_for_vm_traps_and_terminate)

@@ -6,8 +6,8 @@
  *
  * Tests within one task compare every kernel count, free frames included,
  * after a warm-up round (the heap keeps freed blocks in its size classes).
- * The two-task test compares objects only: each task created and ended
- * still keeps a few frames on main.
+ * The two-task test compares objects only: it has no warm-up round, and
+ * the sender keeps copy-on-write copies of what it wrote after the fork.
  */
 #include "ool_util.h"
 
@@ -42,7 +42,7 @@ static void cow_receiver(uint64_t seed)
 
 UTEST(ool_memory_copy_on_write_isolation)
 {
-	struct mk_object_counts before = ool_counts();
+	struct mk_object_counts before = test_object_counts();
 	mk_port_name_t task, bootstrap = test_new_port(), reply = test_new_port();
 	uint64_t region = ool_allocate(BIG);
 	struct test_msg hello;
@@ -69,12 +69,7 @@ UTEST(ool_memory_copy_on_write_isolation)
 	UTEST_EXPECT_RETURN(mk_port_deallocate(task), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(bootstrap), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(reply), MK_SUCCESS);
-	struct mk_object_counts now = ool_counts();
-	for (int64_t start = mk_clock_ticks(); now.tasks != before.tasks &&
-	     mk_clock_ticks() - start < 200; now = ool_counts())
-		mk_thread_yield();
-	UTEST_ASSERT(now.tasks == before.tasks && now.ports == before.ports &&
-		     now.messages == before.messages);
+	test_expect_counts_back_to(before, 0);
 }
 
 /* Sends [address, address + size) to a new port of this task and
@@ -96,7 +91,7 @@ static struct ool_msg loop_back(uint64_t address, uint32_t size, uint8_t flags)
 /* 100 bytes in the middle of a page whose other bytes are not sent. */
 static void small_round(uint64_t page, int check)
 {
-	struct mk_object_counts before = ool_counts();
+	struct mk_object_counts before = test_object_counts();
 	mk_port_name_t port = test_new_port();
 	uint64_t data = page + 1000;
 
@@ -104,7 +99,7 @@ static void small_round(uint64_t page, int check)
 	ool_fill(data, 100, 21);
 	struct ool_msg m = ool_msg_make(port, MK_MSG_TYPE_MAKE_SEND, data, 100, 0, MK_PORT_NULL, 0);
 	UTEST_EXPECT_RETURN(ool_send(&m), MK_SUCCESS);
-	struct mk_object_counts queued = ool_counts();
+	struct mk_object_counts queued = test_object_counts();
 	ool_fill(data, 100, 22);
 	UTEST_EXPECT_RETURN(ool_receive(&m, port), MK_SUCCESS);
 	uint64_t got = m.ool.address;
@@ -123,7 +118,7 @@ static void small_round(uint64_t page, int check)
 	 * sender's region was not touched (no shadow objects). */
 	UTEST_ASSERT(queued.free_frames == before.free_frames - 1);
 	UTEST_ASSERT(queued.vm_objects == before.vm_objects + 1 && queued.messages == 1);
-	ool_expect_counts(before, "small region");
+	test_expect_counts_back_to(before, COUNT_FRAMES | COUNT_VM_OBJECTS);
 }
 
 UTEST(ool_small_region_copied)
@@ -137,21 +132,21 @@ UTEST(ool_small_region_copied)
 
 static void big_round(int check)
 {
-	struct mk_object_counts before = ool_counts();
+	struct mk_object_counts before = test_object_counts();
 	uint64_t region = ool_allocate(BIG);
 	mk_port_name_t port = test_new_port();
 
 	ool_fill(region, BIG, 5);
-	struct mk_object_counts filled = ool_counts();
+	struct mk_object_counts filled = test_object_counts();
 	struct ool_msg m = ool_msg_make(port, MK_MSG_TYPE_MAKE_SEND, region, BIG, 0, MK_PORT_NULL, 0);
 	UTEST_EXPECT_RETURN(ool_send(&m), MK_SUCCESS);
-	struct mk_object_counts queued = ool_counts();
+	struct mk_object_counts queued = test_object_counts();
 	((volatile uint8_t *)region)[4096] = 0;         /* one page copied on write */
-	struct mk_object_counts written = ool_counts();
+	struct mk_object_counts written = test_object_counts();
 	UTEST_EXPECT_RETURN(ool_receive(&m, port), MK_SUCCESS);
 	UTEST_ASSERT(m.ool.value == BIG && !(m.ool.address & 4095));
 	UTEST_ASSERT(ool_mismatches(m.ool.address, BIG, 5) == 0);
-	UTEST_ASSERT(ool_counts().free_frames == written.free_frames);  /* reads share */
+	UTEST_ASSERT(test_object_counts().free_frames == written.free_frames);  /* reads share */
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, m.ool.address, BIG), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, region, BIG), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
@@ -161,7 +156,7 @@ static void big_round(int check)
 	UTEST_ASSERT(queued.free_frames == filled.free_frames);
 	UTEST_ASSERT(queued.vm_objects == filled.vm_objects + 2);
 	UTEST_ASSERT(written.free_frames == queued.free_frames - 1);
-	ool_expect_counts(before, "64 KiB region");
+	test_expect_counts_back_to(before, COUNT_FRAMES | COUNT_VM_OBJECTS);
 }
 
 UTEST(ool_large_region_shared_copy_on_write)
@@ -197,7 +192,7 @@ UTEST(ool_deallocate_removes_sender_region)
 
 static void unreceived_round(int check)
 {
-	struct mk_object_counts before = ool_counts();
+	struct mk_object_counts before = test_object_counts();
 	uint64_t big = ool_allocate(BIG), small = ool_allocate(4096);
 	mk_port_name_t port = test_new_port(), carried = test_new_port();
 
@@ -209,14 +204,14 @@ static void unreceived_round(int check)
 			 MK_PORT_NULL, 0);
 	UTEST_EXPECT_RETURN(ool_send(&m), MK_SUCCESS);
 	UTEST_ASSERT(!ool_is_mapped(small));
-	UTEST_ASSERT(ool_counts().messages == before.messages + 2);
+	UTEST_ASSERT(test_object_counts().messages == before.messages + 2);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);        /* both die queued */
 	UTEST_ASSERT(test_type_of(carried) == MK_RIGHT_RECEIVE);
 	UTEST_EXPECT_RETURN(mk_port_destroy(carried), MK_SUCCESS);
 	UTEST_ASSERT(ool_mismatches(big, BIG, 1) == 0);
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, big, BIG), MK_SUCCESS);
 	if (check)
-		ool_expect_counts(before, "messages destroyed unreceived");
+		test_expect_counts_back_to(before, COUNT_FRAMES | COUNT_VM_OBJECTS);
 }
 
 UTEST(ool_unreceived_message_destroyed_nothing_leaks)
@@ -251,14 +246,14 @@ static void refused(struct ool_msg *m, uint64_t region, mk_port_name_t send, int
 	uint32_t refs = 0, now = 0;
 
 	UTEST_EXPECT_RETURN(mk_port_get_refs(send, MK_RIGHT_SEND, &refs), MK_SUCCESS);
-	struct mk_object_counts before = ool_counts();
+	struct mk_object_counts before = test_object_counts();
 	UTEST_EXPECT_RETURN(ool_send(m), want);
 	UTEST_EXPECT_RETURN(mk_port_get_refs(send, MK_RIGHT_SEND, &now), MK_SUCCESS);
 	UTEST_ASSERT(now == refs);
 	UTEST_ASSERT(ool_is_mapped(region) && ool_is_mapped(region + 4096));
 	UTEST_ASSERT(ool_mismatches(region, 2 * 4096, 4) == 0);
 	if (check)
-		ool_expect_counts(before, "refused send");
+		test_expect_counts_back_to(before, COUNT_FRAMES | COUNT_VM_OBJECTS);
 }
 
 static void refused_round(mk_port_name_t port, uint64_t region, mk_port_name_t send, int check)
@@ -286,7 +281,7 @@ static void refused_round(mk_port_name_t port, uint64_t region, mk_port_name_t s
 
 static void bad_address_round(int check)
 {
-	struct mk_object_counts start = ool_counts();
+	struct mk_object_counts start = test_object_counts();
 	uint64_t region = ool_allocate(REFUSED_PAGES * 4096);
 	mk_port_name_t port = test_new_port(), carried = test_new_port();
 	mk_port_name_t send = give_send(carried);
@@ -306,14 +301,14 @@ static void bad_address_round(int check)
 	m.header.bits |= MK_MSGH_BITS(0, MK_MSG_TYPE_MAKE_SEND_ONCE);
 	m.header.local_port = 0x7777700;
 	refused(&m, region, send, MK_INVALID_NAME, 0);
-	UTEST_ASSERT(ool_counts().messages == start.messages);
+	UTEST_ASSERT(test_object_counts().messages == start.messages);
 	UTEST_EXPECT_RETURN(mk_port_deallocate(send), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(carried), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, region, REFUSED_PAGES * 4096),
 			    MK_SUCCESS);
 	if (check)
-		ool_expect_counts(start, "refused sends, region freed");
+		test_expect_counts_back_to(start, COUNT_FRAMES | COUNT_VM_OBJECTS);
 }
 
 UTEST(ool_bad_address_fails_send_without_side_effects)
@@ -354,7 +349,7 @@ UTEST(ool_receive_into_full_address_space_destroys_message)
 	ool_fill(region, BIG, 6);
 	struct ool_msg m = ool_msg_make(port, MK_MSG_TYPE_MAKE_SEND, region, BIG, 0, carried,
 					MK_MSG_TYPE_MAKE_SEND);
-	struct mk_object_counts before = ool_counts();
+	struct mk_object_counts before = test_object_counts();
 	UTEST_EXPECT_RETURN(ool_send(&m), MK_SUCCESS);
 	int n = fill_address_space(address, size, 256);
 	UTEST_ASSERT(n > 0 && n < 256);
@@ -362,7 +357,7 @@ UTEST(ool_receive_into_full_address_space_destroys_message)
 	for (int i = 0; i < n; i++)
 		UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, address[i], size[i]), MK_SUCCESS);
 	/* The message is gone with its region and its send right. */
-	UTEST_ASSERT(ool_counts().messages == before.messages);
+	UTEST_ASSERT(test_object_counts().messages == before.messages);
 	UTEST_EXPECT_RETURN(mk_msg(&m, MK_MSG_OPTION_RECEIVE | MK_MSG_OPTION_RCV_TIMEOUT, 0,
 				   sizeof(m), port, 0), MK_TIMED_OUT);
 	uint32_t refs = 1;

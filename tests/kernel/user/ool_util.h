@@ -1,12 +1,13 @@
 /*
  * ool_util.h: helpers of the out-of-line memory and vm_read/vm_write
- * tests: a message with one OOL descriptor (and optionally a port), the
- * kernel's object counts, and regions filled with a pattern.
+ * tests: a message with one OOL descriptor (and optionally a port) and
+ * regions filled with a pattern (leak checks: object_counts.h).
  */
 #ifndef MK_TESTS_OOL_UTIL_H
 #define MK_TESTS_OOL_UTIL_H
 
 #include "ipc_util.h"
+#include "object_counts.h"
 
 struct ool_msg {
 	struct mk_msg_header header;
@@ -47,28 +48,6 @@ static inline int64_t ool_receive(struct ool_msg *m, mk_port_name_t from)
 {
 	return mk_msg(m, MK_MSG_OPTION_RECEIVE | MK_MSG_OPTION_RCV_TIMEOUT, 0, sizeof(*m), from,
 		      2000);
-}
-
-static inline struct mk_object_counts ool_counts(void)
-{
-	struct mk_object_counts c;
-
-	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &c), MK_SUCCESS);
-	return c;
-}
-
-/* Every count the same, free frames included. */
-static inline void ool_expect_counts(struct mk_object_counts before, const char *where)
-{
-	struct mk_object_counts now = ool_counts();
-
-	if (now.tasks != before.tasks || now.ports != before.ports ||
-	    now.port_sets != before.port_sets || now.messages != before.messages ||
-	    now.vm_objects != before.vm_objects || now.free_frames != before.free_frames)
-		utest_fail("%s: tasks %lu->%lu ports %lu->%lu msgs %lu->%lu vm objects %lu->%lu "
-			   "free frames %lu->%lu", where, before.tasks, now.tasks, before.ports,
-			   now.ports, before.messages, now.messages, before.vm_objects,
-			   now.vm_objects, before.free_frames, now.free_frames);
 }
 
 static inline uint8_t ool_pattern(uint64_t seed, uint64_t i)

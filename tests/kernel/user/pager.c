@@ -29,9 +29,9 @@ static void supply_round(void)
 UTEST(pager_supplies_pages)
 {
 	supply_round();         /* warms the heap and the thread stack */
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 	supply_round();
-	expect_counts_back_to(before, 1);
+	test_expect_counts_back_to(before, COUNT_FRAMES | COUNT_VM_OBJECTS);
 }
 
 static volatile uint64_t readers_started, readers_done, read_values[2];
@@ -56,7 +56,7 @@ static void wait_readers_done(uint64_t n)
 
 UTEST(pager_request_once_per_page)
 {
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 	mk_port_name_t port = test_new_port();
 	union pager_msg extra;
 
@@ -76,7 +76,7 @@ UTEST(pager_request_once_per_page)
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, address, PAGE), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(receive_terminate(port)), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
-	expect_counts_back_to(before, 0);       /* the readers' first stacks stay */
+	test_expect_counts_back_to(before, 0);       /* the readers' first stacks stay */
 }
 
 UTEST(pager_data_unavailable_zero_fills)
@@ -187,7 +187,7 @@ static void bad_mappings_are_refused(mk_port_name_t control, mk_port_name_t plai
 
 UTEST(pager_bad_supply_rejected)
 {
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 	mk_port_name_t port = test_new_port(), plain = port_with_send_right();
 	static uint64_t junk[PAGE / 8];
 
@@ -221,5 +221,5 @@ UTEST(pager_bad_supply_rejected)
 	UTEST_EXPECT_RETURN(mk_port_destroy(control), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(plain), MK_SUCCESS);
-	expect_counts_back_to(before, 0);       /* the reader's first stack stays */
+	test_expect_counts_back_to(before, 0);       /* the reader's first stack stays */
 }

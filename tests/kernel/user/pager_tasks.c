@@ -4,7 +4,8 @@
  * task whose thread waits for a pager ends the wait; a pager-backed
  * region is inherited copy-on-write by a child.
  *
- * Leak checks here leave out frames and memory objects (pager_test.h).
+ * Leak checks here leave out frames and memory objects: tasks and thread
+ * stacks leave copy-on-write copies and stacks behind (object_counts.h).
  */
 #include "pager_test.h"
 
@@ -79,7 +80,7 @@ static void expect_child_gone(struct faulting_child *c)
 UTEST(pager_data_error_fails_fault)
 {
 	struct faulting_child c;
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 
 	start_faulting_child(&c);
 	UTEST_EXPECT_RETURN(mk_port_deallocate(c.task), MK_SUCCESS);  /* it lives while its thread does */
@@ -90,13 +91,13 @@ UTEST(pager_data_error_fails_fault)
 	UTEST_ASSERT(receive_terminate(c.pager) == control);
 	UTEST_EXPECT_RETURN(mk_port_destroy(control), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(c.pager), MK_SUCCESS);
-	expect_counts_back_to(before, 0);
+	test_expect_counts_back_to(before, 0);
 }
 
 UTEST(pager_dead_port_fails_fault)
 {
 	struct faulting_child c;
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 
 	start_faulting_child(&c);
 	UTEST_EXPECT_RETURN(mk_port_deallocate(c.task), MK_SUCCESS);
@@ -105,13 +106,13 @@ UTEST(pager_dead_port_fails_fault)
 	expect_child_gone(&c);
 	UTEST_ASSERT(test_type_of(control) == MK_RIGHT_DEAD_NAME);     /* the object is gone */
 	UTEST_EXPECT_RETURN(mk_port_deallocate(control), MK_SUCCESS);
-	expect_counts_back_to(before, 0);
+	test_expect_counts_back_to(before, 0);
 }
 
 UTEST(pager_wait_ends_when_faulting_task_is_terminated)
 {
 	struct faulting_child c;
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 
 	start_faulting_child(&c);
 	mk_port_name_t control = receive_request(c.pager, 0);
@@ -121,7 +122,7 @@ UTEST(pager_wait_ends_when_faulting_task_is_terminated)
 	UTEST_ASSERT(receive_terminate(c.pager) == control);
 	UTEST_EXPECT_RETURN(mk_port_destroy(control), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_destroy(c.pager), MK_SUCCESS);
-	expect_counts_back_to(before, 0);
+	test_expect_counts_back_to(before, 0);
 }
 
 struct cow_shared {
@@ -159,14 +160,14 @@ static void wait_tasks(uint64_t n)
 {
 	int64_t start = mk_clock_ticks();
 
-	while (counts().tasks != n && mk_clock_ticks() - start < 200)
+	while (test_object_counts().tasks != n && mk_clock_ticks() - start < 200)
 		mk_thread_yield();
-	UTEST_ASSERT(counts().tasks == n);
+	UTEST_ASSERT(test_object_counts().tasks == n);
 }
 
 UTEST(pager_object_copy_on_write_in_child)
 {
-	struct mk_object_counts before = counts();
+	struct mk_object_counts before = test_object_counts();
 	struct test_pager pg;
 	mk_port_name_t task;
 
@@ -197,5 +198,5 @@ UTEST(pager_object_copy_on_write_in_child)
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, address, 3 * PAGE), MK_SUCCESS);
 	stop_pager(&pg);                /* once the child's copy is gone too */
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, (uint64_t)s, PAGE), MK_SUCCESS);
-	expect_counts_back_to(before, 0);
+	test_expect_counts_back_to(before, 0);
 }

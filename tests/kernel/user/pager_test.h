@@ -1,52 +1,16 @@
 /*
- * pager_test.h: what the pager tests share (pager.c, pager_tasks.c): the
- * kernel's object counts for leak checks, mapping a pager's object, and
- * receiving and answering the pager's messages by hand.
+ * pager_test.h: what the pager tests share (pager.c, pager_tasks.c):
+ * mapping a pager's object, and receiving and answering the pager's
+ * messages by hand (leak checks: object_counts.h).
  */
 #ifndef MK_TESTS_PAGER_TEST_H
 #define MK_TESTS_PAGER_TEST_H
 
 #include "ipc_util.h"
+#include "object_counts.h"
 #include "pager_util.h"
 
 #define WAIT_MS 2000
-
-static inline struct mk_object_counts counts(void)
-{
-	struct mk_object_counts c;
-
-	UTEST_EXPECT_RETURN(mk_host_object_counts(native_host_port(), &c), MK_SUCCESS);
-	return c;
-}
-
-/* memory: free frames and memory objects too, for tests that make no
- * task (whose copy-on-write leaves the parent shadows until its next
- * fault, and task creation still leaks frames on main) and no thread
- * stack. */
-static inline int counts_equal(struct mk_object_counts a, struct mk_object_counts b, int memory)
-{
-	return a.tasks == b.tasks && a.ports == b.ports && a.port_sets == b.port_sets &&
-	       a.messages == b.messages &&
-	       (!memory || (a.free_frames == b.free_frames && a.vm_objects == b.vm_objects));
-}
-
-/* Waits (up to 2 s: threads and tasks end asynchronously) for the
- * kernel's objects to be back to `before`. */
-static inline void expect_counts_back_to(struct mk_object_counts before, int memory)
-{
-	struct mk_object_counts now = counts();
-	int64_t start = mk_clock_ticks();
-
-	while (!counts_equal(now, before, memory) && mk_clock_ticks() - start < 200) {
-		mk_thread_yield();
-		now = counts();
-	}
-	if (!counts_equal(now, before, memory))
-		utest_fail("leak: tasks %lu->%lu ports %lu->%lu msgs %lu->%lu objects %lu->%lu "
-			   "free frames %lu->%lu", before.tasks, now.tasks, before.ports, now.ports,
-			   before.messages, now.messages, before.vm_objects, now.vm_objects,
-			   before.free_frames, now.free_frames);
-}
 
 static inline uint64_t map_pager(mk_port_name_t task, mk_port_name_t port, uint64_t size,
 			  uint64_t offset)

@@ -241,7 +241,7 @@ UTEST(thread_terminate_ends_running_blocked_and_suspended_threads_leaving_nothin
 	UTEST_ASSERT(receive_result == -1);     /* it never got back to user mode */
 	terminate_thread(spawn(start_here, 1, MK_THREAD_CREATE_SUSPENDED));
 	UTEST_ASSERT(landed_value == 0);
-	test_expect_counts_back_to(before);
+	test_expect_counts_back_to(before, 0);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 }
 
@@ -270,6 +270,6 @@ UTEST(thread_traps_reject_names_that_are_not_threads)
 	UTEST_EXPECT_RETURN(mk_port_deallocate(self), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_deallocate(task), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_port_deallocate(dead), MK_SUCCESS);
-	test_expect_counts_back_to(before);
+	test_expect_counts_back_to(before, 0);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 }

@@ -201,7 +201,7 @@ static void child_linux_syscall(uint64_t number)
 
 UTEST(trampoline_entry_is_inherited_by_a_child_task)
 {
-	struct mk_object_counts before = test_counts();
+	struct mk_object_counts before = test_object_counts();
 
 	UTEST_EXPECT_RETURN(mk_task_set_emulation(MK_PORT_NULL, (uint64_t)trampoline_entry),
 			    MK_SUCCESS);
@@ -212,7 +212,7 @@ UTEST(trampoline_entry_is_inherited_by_a_child_task)
 	if (m.data != 15)
 		utest_fail("child's Linux call returned %#lx, want 15", m.data);
 	child_wait_end(&c);
-	expect_objects_back_to(before);
+	test_expect_counts_back_to(before, 0);
 }
 
 UTEST(trampoline_traps_reject_bad_arguments)

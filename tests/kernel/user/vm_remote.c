@@ -113,11 +113,11 @@ UTEST(vm_read_other_task)
 	/* Errors: a hole, a bad out pointer (nothing left mapped), size 0. */
 	UTEST_EXPECT_RETURN(mk_vm_read(c.task, c.region + CHILD_SIZE, 4096, &data),
 			    MK_INVALID_ADDRESS);
-	struct mk_object_counts before = ool_counts();
+	struct mk_object_counts before = test_object_counts();
 	UTEST_EXPECT_RETURN(mk_vm_read(c.task, c.region, 4096, (uint64_t *)8), MK_INVALID_ADDRESS);
 	/* The child's side of the copy-on-write stays (a shadow in front of
 	 * its region); the caller's would be a second object. */
-	UTEST_ASSERT(ool_counts().vm_objects == before.vm_objects + 1);
+	UTEST_ASSERT(test_object_counts().vm_objects == before.vm_objects + 1);
 	data = 1;
 	UTEST_EXPECT_RETURN(mk_vm_read(c.task, c.region, 0, &data), MK_SUCCESS);
 	UTEST_ASSERT(data == 0);
