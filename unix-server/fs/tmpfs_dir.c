@@ -49,8 +49,7 @@ void tmpfs_dirent_remove(struct tmpfs *fs, struct tmpfs_node *dir, struct tmpfs_
 	tmpfs_free(fs, d, sizeof(*d) + d->len + 1);
 }
 
-/* A live directory, for a name to be looked up or removed in. */
-static int check_dir(struct tmpfs_node *dir, size_t len)
+int tmpfs_check_dir(struct tmpfs_node *dir, size_t len)
 {
 	if (!tmpfs_is_dir(dir))
 		return -UX_ENOTDIR;
@@ -63,7 +62,7 @@ static int check_dir(struct tmpfs_node *dir, size_t len)
 
 static int check_new_name(struct tmpfs_node *dir, const char *name, size_t len)
 {
-	int err = check_dir(dir, len);
+	int err = tmpfs_check_dir(dir, len);
 
 	if (err)
 		return err;
@@ -194,7 +193,7 @@ int tmpfs_unlink(struct tmpfs *fs, struct tmpfs_node *dir, const char *name, siz
 {
 	struct tmpfs_dirent *d;
 	struct tmpfs_node *n;
-	int err = check_dir(dir, len);
+	int err = tmpfs_check_dir(dir, len);
 
 	if (err)
 		return err;
@@ -227,7 +226,7 @@ static void remove_dir_entry(struct tmpfs *fs, struct tmpfs_node *dir, struct tm
 int tmpfs_rmdir(struct tmpfs *fs, struct tmpfs_node *dir, const char *name, size_t len)
 {
 	struct tmpfs_dirent *d;
-	int err = check_dir(dir, len);
+	int err = tmpfs_check_dir(dir, len);
 
 	if (err)
 		return err;

@@ -33,6 +33,9 @@ void tmpfs_node_release(struct tmpfs *fs, struct tmpfs_node *n);
 void tmpfs_drop_link(struct tmpfs *fs, struct tmpfs_node *n);
 
 bool tmpfs_is_dot(const char *name, size_t len);        /* "." or ".." */
+/* 0 if dir is a live directory a name of len bytes can be looked up or
+ * removed in, else -ENOTDIR, -ENOENT or -ENAMETOOLONG. */
+int tmpfs_check_dir(struct tmpfs_node *dir, size_t len);
 struct tmpfs_dirent *tmpfs_dirent_find(struct tmpfs_node *dir, const char *name, size_t len);
 struct tmpfs_dirent *tmpfs_dirent_new(struct tmpfs *fs, const char *name, size_t len);
 void tmpfs_dirent_insert(struct tmpfs_node *dir, struct tmpfs_dirent *d, struct tmpfs_node *n);

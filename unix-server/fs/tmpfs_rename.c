@@ -23,12 +23,10 @@ static bool is_ancestor(struct tmpfs *fs, struct tmpfs_node *a, struct tmpfs_nod
 
 static int check_name(struct tmpfs_node *dir, const char *name, size_t len)
 {
-	if (!tmpfs_is_dir(dir))
-		return -UX_ENOTDIR;
-	if (dir->nlink == 0 || len == 0)
-		return -UX_ENOENT;
-	if (len > TMPFS_NAME_MAX)
-		return -UX_ENAMETOOLONG;
+	int err = tmpfs_check_dir(dir, len);
+
+	if (err)
+		return err;
 	return tmpfs_is_dot(name, len) ? -UX_EBUSY : 0;
 }
 
