@@ -17,6 +17,9 @@
 #define MXCSR_DEFAULT   0x1f80
 #define MXCSR_OFFSET    24
 
+/* The registers as after fpu_state_init: what a scrub loads. */
+static struct fpu_state clean_state;
+
 void fpu_init_cpu(void)
 {
 	uint64_t cr0 = (read_cr0() | CR0_MP) & ~(CR0_EM | CR0_TS);
@@ -24,6 +27,7 @@ void fpu_init_cpu(void)
 	__asm__ volatile("mov %0, %%cr0" : : "r"(cr0));
 	uint64_t cr4 = read_cr4() | CR4_OSFXSR | CR4_OSXMMEXCPT;
 	__asm__ volatile("mov %0, %%cr4" : : "r"(cr4));
+	fpu_state_init(&clean_state);
 }
 
 void fpu_state_init(struct fpu_state *s)
@@ -36,9 +40,6 @@ void fpu_state_init(struct fpu_state *s)
 	memcpy(s->bytes + MXCSR_OFFSET, &mxcsr, sizeof(mxcsr));
 }
 
-/* The registers as after fpu_state_init: what a scrub loads. */
-static struct fpu_state clean_state;
-static int clean_state_ready;
 
 static void allow(void)
 {
@@ -64,10 +65,6 @@ void fpu_switch_to(struct thread *next)
 		return;
 	}
 	if (c->fpu_holds_state) {
-		if (!clean_state_ready) {
-			fpu_state_init(&clean_state);
-			clean_state_ready = 1;
-		}
 		allow();
 		fpu_restore(&clean_state);
 		c->fpu_holds_state = 0;
