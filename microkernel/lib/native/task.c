@@ -1,31 +1,13 @@
 /*
  * task.c: starting a function in a new task, the native runtime's fork:
  * the child inherits a copy of the caller's memory (regions marked
- * MK_VM_INHERIT_COPY, the default) and runs fn(arg) on a stack of its own;
- * returning from fn ends that thread. And a sleep for native threads.
+ * MK_VM_INHERIT_COPY, the default) and runs fn(arg) on its copy of one of
+ * the caller's thread stacks (stack.h), which the caller then keeps for
+ * its next thread; returning from fn ends that thread. And a sleep for
+ * native threads.
  */
 #include "lib/native/native.h"
-
-#define SPAWN_STACK_SIZE (64 * 1024)
-
-static void spawned_thread_returns(void)
-{
-	for (;;)
-		mk_thread_exit();
-}
-
-/* A new stack; *rsp is where fn starts: rsp + 8 is 16-byte aligned and
- * holds its return address. */
-static int64_t new_stack(uint64_t *stack, uint64_t *rsp)
-{
-	int64_t r = mk_vm_allocate(MK_PORT_NULL, stack, SPAWN_STACK_SIZE, MK_VM_FLAGS_ANYWHERE);
-
-	if (r != MK_SUCCESS)
-		return r;
-	*rsp = *stack + SPAWN_STACK_SIZE - 8;
-	*(uint64_t *)*rsp = (uint64_t)spawned_thread_returns;
-	return MK_SUCCESS;
-}
+#include "lib/native/stack.h"
 
 int64_t native_task_spawn(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t bootstrap,
 			  mk_port_name_t *task)
@@ -36,19 +18,18 @@ int64_t native_task_spawn(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t boo
 int64_t native_task_spawn_thread(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t bootstrap,
 				 uint32_t flags, mk_port_name_t *task, mk_port_name_t *thread)
 {
-	uint64_t stack = 0, rsp;
-	int64_t r = new_stack(&stack, &rsp);
+	struct native_thread_start start;
+	int64_t r = native_stack_take(fn, arg, &start);
 
 	if (r != MK_SUCCESS)
 		return r;
-	r = mk_task_create(1, bootstrap, task);
+	r = mk_task_create(1, bootstrap, task);         /* copies the prepared stack */
 	if (r == MK_SUCCESS) {
-		r = thread ? mk_thread_create_port(*task, (uint64_t)fn, rsp, arg, flags, thread)
-			   : mk_thread_create(*task, (uint64_t)fn, rsp, arg);
+		r = native_thread_create(*task, &start, flags, thread);
 		if (r != MK_SUCCESS)
 			mk_port_deallocate(*task);      /* no senders: the task goes */
 	}
-	mk_vm_deallocate(MK_PORT_NULL, stack, SPAWN_STACK_SIZE);  /* the child has its copy */
+	native_stack_give_back(&start);         /* the child runs on its copy */
 	return r;
 }
 

@@ -1,15 +1,21 @@
 /*
- * thread.c: more threads in a native task. Each runs fn(arg) on a stack
- * of its own; when fn returns, the stack goes on a free list for the next
- * thread and the thread exits (thread_exit.S does both without touching
- * the stack again, since another thread may take it at once). A thread
- * terminated from outside never gets there: its stack stays allocated.
+ * thread.c: thread stacks of native tasks, and more threads in a task.
+ * Each thread runs fn(arg) on a stack of its own; when fn returns, the
+ * stack goes on a free list for the next thread and the thread exits
+ * (thread_exit.S does both without touching the stack again, since another
+ * thread may take it at once). A thread terminated from outside never gets
+ * there: its stack stays allocated.
+ *
+ * The first thread of a task made by native_task_spawn starts on this
+ * task's copy of such a stack (stack.h), so both ways share one start and
+ * one end.
  *
  * Stacks are popped only under `stacks_lock` and pushed lock-free, so the
  * list has one popper at a time and no ABA problem.
  */
 #include "lib/native/lock.h"
 #include "lib/native/native.h"
+#include "lib/native/stack.h"
 
 #define THREAD_STACK_SIZE (64 * 1024)
 
@@ -52,8 +58,7 @@ static int64_t new_stack(struct thread_stack **out)
 	return r;
 }
 
-int64_t native_thread_spawn(void (*fn)(uint64_t), uint64_t arg, uint32_t flags,
-			    mk_port_name_t *thread)
+int64_t native_stack_take(void (*fn)(uint64_t), uint64_t arg, struct native_thread_start *start)
 {
 	struct thread_stack *s = pop_free_stack();
 	int64_t r = s ? MK_SUCCESS : new_stack(&s);
@@ -62,16 +67,42 @@ int64_t native_thread_spawn(void (*fn)(uint64_t), uint64_t arg, uint32_t flags,
 		return r;
 	s->fn = fn;
 	s->arg = arg;
+	start->stack = s;
+	start->rip = (uint64_t)thread_main;
 	/* As at a call: rsp + 8 is 16-byte aligned; thread_main never returns. */
-	uint64_t rsp = (((uint64_t)s) & ~15ull) - 8;
-	r = thread ? mk_thread_create_port(MK_PORT_NULL, (uint64_t)thread_main, rsp, (uint64_t)s,
-					   flags, thread)
-		   : mk_thread_create(MK_PORT_NULL, (uint64_t)thread_main, rsp, (uint64_t)s);
-	if (r != MK_SUCCESS) {         /* back on the list, for the next try */
-		s->next = __atomic_load_n(&native_free_stacks, __ATOMIC_RELAXED);
-		while (!__atomic_compare_exchange_n(&native_free_stacks, &s->next, s, 0,
-						    __ATOMIC_RELEASE, __ATOMIC_RELAXED))
-			;
-	}
+	start->rsp = (((uint64_t)s) & ~15ull) - 8;
+	start->arg = (uint64_t)s;
+	return MK_SUCCESS;
+}
+
+void native_stack_give_back(const struct native_thread_start *start)
+{
+	struct thread_stack *s = start->stack;
+
+	s->next = __atomic_load_n(&native_free_stacks, __ATOMIC_RELAXED);
+	while (!__atomic_compare_exchange_n(&native_free_stacks, &s->next, s, 0,
+					    __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+		;
+}
+
+int64_t native_thread_create(mk_port_name_t task, const struct native_thread_start *start,
+			     uint32_t flags, mk_port_name_t *thread)
+{
+	return thread ? mk_thread_create_port(task, start->rip, start->rsp, start->arg, flags,
+					      thread)
+		      : mk_thread_create(task, start->rip, start->rsp, start->arg);
+}
+
+int64_t native_thread_spawn(void (*fn)(uint64_t), uint64_t arg, uint32_t flags,
+			    mk_port_name_t *thread)
+{
+	struct native_thread_start start;
+	int64_t r = native_stack_take(fn, arg, &start);
+
+	if (r != MK_SUCCESS)
+		return r;
+	r = native_thread_create(MK_PORT_NULL, &start, flags, thread);
+	if (r != MK_SUCCESS)
+		native_stack_give_back(&start);         /* for the next try */
 	return r;
 }
