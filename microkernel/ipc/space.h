@@ -98,7 +98,7 @@ mk_return_t ipc_space_mod_refs(struct ipc_space *space, mk_port_name_t name, uin
 mk_return_t ipc_space_destroy_name(struct ipc_space *space, mk_port_name_t name);
 
 /* Receiving: the port (receive right) or set named, referenced; exactly one
- * of *port, *pset is set. */
+ * of *port, *pset is set on success, and both are NULL on any error. */
 mk_return_t ipc_space_lookup_receive(struct ipc_space *space, mk_port_name_t name,
 				     struct ipc_port **port, struct ipc_pset **pset);
 /* The port named if the name holds any of the rights in `rights`

@@ -254,11 +254,11 @@ mk_return_t ipc_space_lookup_receive(struct ipc_space *space, mk_port_name_t nam
 {
 	mk_return_t ret = lock_active(space);
 
+	*port = NULL;
+	*pset = NULL;
 	if (ret != MK_SUCCESS)
 		return ret;
 	struct ipc_entry *e = ipc_entry_lookup_live(space, name);
-	*port = NULL;
-	*pset = NULL;
 	if (!e) {
 		ret = MK_INVALID_NAME;
 	} else if (e->type & MK_RIGHT_RECEIVE) {

@@ -328,6 +328,12 @@ static void destroy_releases_every_right_and_object(void)
 	UNIT_CHECK(notified.no_senders == 1 && notified.send_once == 1);   /* remote's */
 	UNIT_CHECK(ipc_space_allocate_port(a, &p1) == MK_INVALID_TASK);
 	UNIT_CHECK(ipc_space_deallocate(a, dead) == MK_INVALID_TASK);
+	/* A receive after the task died (its send half may have waited)
+	 * must find nothing to release. */
+	struct ipc_port *rport = (struct ipc_port *)1;
+	struct ipc_pset *rset = (struct ipc_pset *)1;
+	UNIT_CHECK(ipc_space_lookup_receive(a, p1, &rport, &rset) == MK_INVALID_TASK);
+	UNIT_CHECK(!rport && !rset);
 	ipc_space_release(a);
 	ipc_space_release(b);
 	UNIT_CHECK(ipc_counts_same(ipc_counts_now(), start));
