@@ -118,7 +118,9 @@ mk_return_t vm_fault(struct vm_map *map, uint64_t address, int write)
 	uint64_t page = address & ~(uint64_t)(MK_PAGE_SIZE - 1);
 
 	for (;;) {
-		struct vm_pager_wait w;
+		/* Filled by fault_locked when it returns VM_FAULT_WAIT; zeroed
+		 * because gcc's whole-program analysis cannot see that. */
+		struct vm_pager_wait w = { 0 };
 		spin_lock(&map->lock);
 		mk_return_t r = fault_locked(map, page, write, &w);
 		spin_unlock(&map->lock);

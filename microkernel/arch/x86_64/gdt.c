@@ -52,12 +52,16 @@ static uint8_t ist_stacks[IST_COUNT][IST_STACK_SIZE] __attribute__((aligned(16))
 #define SEG_EXEC      (1ull << 43)
 #define SEG_WRITABLE  (1ull << 41)
 #define SEG_LONG      (1ull << 53)
+/* Ignored for data segments in long mode, but SYSCALL and SYSRET load SS
+ * with it set: iretq loading the same attributes from here keeps QEMU's
+ * translated code shared between both ways out of the kernel. */
+#define SEG_DB        (1ull << 54)
 
 static uint64_t gdt[] = {
 	[0] = 0,
 	[GDT_KERNEL_CODE / 8] = SEG_PRESENT | SEG_CODE_DATA | SEG_EXEC | SEG_LONG,
-	[GDT_KERNEL_DATA / 8] = SEG_PRESENT | SEG_CODE_DATA | SEG_WRITABLE,
-	[GDT_USER_DATA / 8] = SEG_PRESENT | SEG_USER | SEG_CODE_DATA | SEG_WRITABLE,
+	[GDT_KERNEL_DATA / 8] = SEG_PRESENT | SEG_CODE_DATA | SEG_WRITABLE | SEG_DB,
+	[GDT_USER_DATA / 8] = SEG_PRESENT | SEG_USER | SEG_CODE_DATA | SEG_WRITABLE | SEG_DB,
 	[GDT_USER_CODE / 8] = SEG_PRESENT | SEG_USER | SEG_CODE_DATA | SEG_EXEC | SEG_LONG,
 	[GDT_TSS / 8] = 0,              /* 16-byte system descriptor, */
 	[GDT_TSS / 8 + 1] = 0,          /* filled in by gdt_init */

@@ -1,7 +1,7 @@
 /*
  * syscall.c: enables the `syscall` instruction and points it at
- * syscall_entry. SYSRET is not used (every return is an iretq through
- * trap_return), but STAR still names the selectors SYSCALL loads.
+ * syscall_entry. STAR names the selectors SYSCALL and SYSRET load;
+ * trap_return uses SYSRET when it restores what iretq would.
  */
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/gdt.h"

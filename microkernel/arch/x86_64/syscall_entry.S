@@ -5,14 +5,13 @@
  * the top of the thread's kernel stack (vector TRAP_VECTOR_SYSCALL), calls
  * syscall_dispatch(frame), and leaves through trap_return, so every way in
  * and out of the kernel shares one frame layout. Interrupts stay off: the
- * SFMASK MSR clears IF on entry, and iretq restores the user's flags.
+ * SFMASK MSR clears IF on entry, and sysretq or iretq restores the
+ * user's flags.
  */
+#include "arch/x86_64/gdt.h"
 #include "arch/x86_64/trap_frame.h"
 #include "arch/x86_64/trap_frame_save.h"
 #include "kern/percpu.h"
-
-#define USER_SS 0x1b
-#define USER_CS 0x23
 
 	.text
 	.globl syscall_entry

@@ -69,7 +69,8 @@ void trap_dump(const struct trap_frame *f)
 	}
 }
 
-extern char usercopy_fault_insn[], usercopy_fixup[];
+extern char usercopy_fault_words[], usercopy_fixup_words[];
+extern char usercopy_fault_bytes[], usercopy_fixup_bytes[];
 
 #define PF_WRITE (1u << 1)
 
@@ -118,11 +119,18 @@ static void user_exception(struct trap_frame *f)
  * the copy return a short count. */
 static int usercopy_fault(struct trap_frame *f)
 {
-	if (f->vector != TRAP_PAGE_FAULT || f->rip != (uint64_t)usercopy_fault_insn ||
-	    !current_task())
+	uint64_t fixup;
+
+	if (f->rip == (uint64_t)usercopy_fault_words)
+		fixup = (uint64_t)usercopy_fixup_words;
+	else if (f->rip == (uint64_t)usercopy_fault_bytes)
+		fixup = (uint64_t)usercopy_fixup_bytes;
+	else
+		return 0;
+	if (f->vector != TRAP_PAGE_FAULT || !current_task())
 		return 0;
 	if (vm_fault(current_task()->map, read_cr2(), f->error_code & PF_WRITE) != MK_SUCCESS)
-		f->rip = (uint64_t)usercopy_fixup;
+		f->rip = fixup;
 	return 1;
 }
 
