@@ -23,3 +23,6 @@ $(KBENCH): $(KBENCH_OBJECTS) $(TRAMPOLINE_NATIVE_OBJECTS) $(NATIVE_RUNTIME_OBJEC
 
 # Header dependencies of the test and benchmark tasks (gcc -MMD).
 -include $(UTESTS_OBJECTS:.o=.d) $(KBENCH_OBJECTS:.o=.d)
+
+# The system suite's image contents (tests/system).
+include tests/system/system.mk

@@ -7,9 +7,12 @@
  * they are user (canonical, lower half) addresses when they are set, and
  * writes the area with copy_to_user at each redirect, so an unmapped or
  * read-only area is the thread's exception, never the kernel's fault.
- * Keeping the emulator's memory away from the app is not the kernel's
- * job here (a later step).
+ * The emulation region keeps the native traps, and with them the
+ * emulator's memory, away from the app: a `syscall` made outside it is
+ * always the emulator's. What the app asks of the emulator is the
+ * emulator's to refuse.
  */
+#include "arch/x86_64/thread_state.h"
 #include "arch/x86_64/trap_frame.h"
 #include "kern/emulation.h"
 #include "kern/exception.h"
@@ -55,6 +58,39 @@ int64_t trap_thread_set_emulation_area(const struct trap_args *a)
 	return MK_SUCCESS;
 }
 
+int64_t trap_task_set_emulation_region(const struct trap_args *a)
+{
+	uint64_t base = a->arg[1], size = a->arg[2];
+
+	if (base >= USER_HALF_END || size > USER_HALF_END - base)
+		return MK_INVALID_ADDRESS;
+	struct task *task = task_from_name((mk_port_name_t)a->arg[0]);
+	if (!task)
+		return MK_INVALID_TASK;
+	/* Size first: a racing trap sees no region or the whole new one. */
+	__atomic_store_n(&task->emulation_size, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&task->emulation_base, base, __ATOMIC_RELAXED);
+	__atomic_store_n(&task->emulation_size, size, __ATOMIC_RELEASE);
+	task_release(task);
+	return MK_SUCCESS;
+}
+
+int64_t trap_thread_set_fs_base(const struct trap_args *a)
+{
+	struct thread *t;
+	struct mk_thread_state s = { 0 };
+
+	s.fs_base = a->arg[1];
+	if (thread_state_check(&s) != MK_SUCCESS)
+		return MK_INVALID_ADDRESS;
+	mk_return_t ret = thread_from_name((mk_port_name_t)a->arg[0], &t);
+	if (ret != MK_SUCCESS)
+		return ret;
+	thread_set_fs_base(t, s.fs_base);
+	thread_release(t);
+	return MK_SUCCESS;
+}
+
 bool emulation_redirect(struct trap_frame *f)
 {
 	struct thread *self = current_thread();
@@ -81,5 +117,9 @@ bool emulation_redirect(struct trap_frame *f)
 	f->rip = entry;
 	f->rdi = area;
 	f->rflags = EMULATION_ENTRY_RFLAGS;
+	/* The entry reads only rdi; rcx and r11 as a `syscall` leaves them
+	 * let trap_return use sysretq. */
+	f->rcx = entry;
+	f->r11 = EMULATION_ENTRY_RFLAGS;
 	return true;
 }

@@ -6,6 +6,7 @@
  * (task->io_bitmap), not inherited, and last as long as the task.
  */
 #include "arch/x86_64/io_bitmap.h"
+#include "arch/x86_64/serial.h"
 #include "kern/host.h"
 #include "kern/task.h"
 #include "kern/task_port.h"
@@ -18,15 +19,20 @@ static const struct {
 	{ 0x20, 2 },            /* master PIC (arch/x86_64/pic.c) */
 	{ 0xa0, 2 },            /* slave PIC */
 	{ 0x40, 4 },            /* PIT, the scheduler's clock */
-	{ 0x3f8, 8 },           /* COM1, the kernel console (serial.c) */
 	{ 0xf4, 4 },            /* QEMU's exit device (platform.c) */
 };
 
+static bool overlaps(uint32_t first, uint32_t count, uint32_t kfirst, uint32_t kcount)
+{
+	return first < kfirst + kcount && kfirst < first + count;
+}
+
 static bool overlaps_kernel_ports(uint32_t first, uint32_t count)
 {
+	if (overlaps(first, count, serial_log_port(), 8))     /* the kernel's log UART */
+		return true;
 	for (size_t i = 0; i < sizeof(kernel_ports) / sizeof(kernel_ports[0]); i++)
-		if (first < kernel_ports[i].first + kernel_ports[i].count &&
-		    kernel_ports[i].first < first + count)
+		if (overlaps(first, count, kernel_ports[i].first, kernel_ports[i].count))
 			return true;
 	return false;
 }

@@ -15,7 +15,7 @@
 #include "arch/x86_64/serial.h"
 #include "arch/x86_64/syscall.h"
 #include "kern/bootstrap.h"
-#include "kern/cmdline.h"
+#include "lib/cmdline.h"
 #include "kern/console_port.h"
 #include "kern/console.h"
 #include "kern/host.h"
@@ -97,6 +97,17 @@ static void run_native_test(const char *module, const char *arg)
 	ktest_fail("the native task '%s' ended without reporting a result", module);
 }
 
+/* The UNIX server: the first task of a normal boot, with the boot rights.
+ * It powers the machine off when its init ends. */
+static void start_unix_server(void)
+{
+	struct task *t = bootstrap_start_module(&boot_info, "unix-server", "", 1);
+
+	if (!t)
+		panic("cannot start the UNIX server");
+	task_release(t);
+}
+
 void kmain(uint32_t magic, uint64_t info_phys)
 {
 	serial_init();
@@ -109,6 +120,9 @@ void kmain(uint32_t magic, uint64_t info_phys)
 	if (err != MB2_OK)
 		panic("cannot read the boot information: %s", mb2_error_string(err));
 	drop_boot_identity_map();
+	char klog[8];
+	if (cmdline_get(boot_info.cmdline, "klog", klog, sizeof(klog)) && !strcmp(klog, "ttyS1"))
+		serial_select_log(1);   /* COM1 is left to the UNIX server's console */
 	print_banner(&boot_info);
 	init_physical_memory(&boot_info);
 	pmap_bootstrap();
@@ -136,7 +150,7 @@ void kmain(uint32_t magic, uint64_t info_phys)
 	} else if (cmdline_get(boot_info.cmdline, "kbench", test, sizeof(test))) {
 		run_native_test("kbench", test);   /* kbench=NAME: just that one */
 	} else {
-		kprintf("mk: boot complete; no user tasks yet (Ctrl-A X leaves QEMU)\n");
+		start_unix_server();
 	}
 	/* The boot thread runs on the static boot stack and never exits. */
 	struct waitq forever;

@@ -43,6 +43,21 @@ static void copy_string(char *dst, size_t dst_size, const char *src, size_t src_
 	dst[n] = 0;
 }
 
+/* GRUB's multiboot2 command escapes \\, \' and \" in the command line it
+ * builds from its words; the kernel's command line is the words as given. */
+static void copy_cmdline(char *dst, size_t dst_size, const char *src, size_t src_len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; n + 1 < dst_size && i < src_len && src[i]; i++) {
+		if (src[i] == '\\' && i + 1 < src_len &&
+		    (src[i + 1] == '\\' || src[i + 1] == '\'' || src[i + 1] == '"'))
+			i++;
+		dst[n++] = src[i];
+	}
+	dst[n] = 0;
+}
+
 static void read_memory_map(const struct mb2_memory_map_tag *t, struct boot_info *out)
 {
 	if (t->entry_size < sizeof(struct mb2_memory_entry))
@@ -83,7 +98,7 @@ static void read_tag(const struct mb2_tag *tag, struct boot_info *out)
 
 	switch (tag->type) {
 	case TAG_CMDLINE:
-		copy_string(out->cmdline, sizeof(out->cmdline), payload, payload_len);
+		copy_cmdline(out->cmdline, sizeof(out->cmdline), payload, payload_len);
 		break;
 	case TAG_BOOTLOADER:
 		copy_string(out->bootloader, sizeof(out->bootloader), payload, payload_len);

@@ -27,6 +27,7 @@ struct cpu {
 	int need_resched;
 	uint64_t ticks;
 	int fpu_holds_state;            /* a user thread's FPU values are loaded (fpu.h) */
+	uint64_t switch_tsc;            /* TSC when current started running (cpu_time.h) */
 };
 _Static_assert(offsetof(struct cpu, kernel_rsp) == CPU_KERNEL_RSP, "asm");
 _Static_assert(offsetof(struct cpu, user_rsp) == CPU_USER_RSP, "asm");

@@ -10,6 +10,7 @@
  */
 #include "arch/x86_64/cpu.h"
 #include "kern/console.h"
+#include "kern/cpu_time.h"
 #include "kern/percpu.h"
 #include "kern/sched.h"
 #include "kern/thread_switch.h"
@@ -105,6 +106,7 @@ static void reschedule_to(struct thread *preferred)
 	}
 	next->state = THREAD_RUNNING;
 	next->quantum_left = SCHED_QUANTUM_TICKS;
+	cpu_time_switch(c, prev);
 	c->current = next;
 	thread_switch(prev, next);
 }

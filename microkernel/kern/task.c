@@ -14,6 +14,7 @@
 #include "ipc/space.h"
 #include "kern/alloc.h"
 #include "kern/console.h"
+#include "kern/cpu_time.h"
 #include "kern/exception_port.h"
 #include "kern/interrupt.h"
 #include "kern/percpu.h"
@@ -54,8 +55,11 @@ struct task *task_create(struct task *parent, const char *name)
 	spin_init(&t->lock);
 	list_init(&t->threads);
 	t->refs = 1;
-	if (parent)             /* the entry is an address of the inherited map */
+	if (parent) {           /* these are addresses of the inherited map */
 		t->emulation_entry = __atomic_load_n(&parent->emulation_entry, __ATOMIC_RELAXED);
+		t->emulation_base = __atomic_load_n(&parent->emulation_base, __ATOMIC_RELAXED);
+		t->emulation_size = __atomic_load_n(&parent->emulation_size, __ATOMIC_RELAXED);
+	}
 	__atomic_fetch_add(&live_tasks, 1, __ATOMIC_RELAXED);
 	return t;
 }
@@ -180,6 +184,7 @@ static _Noreturn void user_thread_exit(void)
 	spin_lock(&task->lock);
 	list_remove(&self->task_link);
 	task->thread_count--;
+	task->dead_thread_cycles += thread_cpu_cycles(self);
 	spin_unlock(&task->lock);
 	thread_port_destroy(self);
 	exception_port_thread_gone(self);

@@ -30,10 +30,13 @@ struct task {
 					 * set under lock, then only more permissive */
 	uint64_t emulation_entry;       /* atomic: the emulator's entry, or 0
 					 * (kern/emulation.h); copied by task_create */
+	uint64_t emulation_base;        /* atomic, both: the emulator's code, whose */
+	uint64_t emulation_size;        /* syscalls are native traps; copied too */
 	/* Guarded by lock: */
 	struct spinlock lock;
 	struct list_node threads;
 	unsigned thread_count;
+	uint64_t dead_thread_cycles;    /* CPU time of threads that have ended */
 	int refs;
 	int terminating;
 };

@@ -60,6 +60,8 @@ struct thread {
 	struct fpu_state fpu;           /* user threads that used it: saved while switched out */
 	struct ipc_port *self_port;     /* user threads: the thread port (thread_port.h) */
 	uint64_t emulation_area;        /* atomic: user address or 0 (kern/emulation.h) */
+	uint64_t cpu_cycles;            /* TSC cycles run before the current stint
+					 * (kern/cpu_time.h); written at switches */
 
 	/* Guarded by exception_ports_lock (exception_port.h): */
 	struct ipc_port *exception_port;        /* a send right, or NULL */

@@ -26,7 +26,7 @@ void syscall_dispatch(struct trap_frame *f)
 {
 	int64_t number = (int64_t)f->rax;
 
-	if (number < 0) {
+	if (number < 0 && !emulation_takes_native_trap(f)) {
 		struct trap_args a = { { f->rdi, f->rsi, f->rdx, f->r10, f->r8, f->r9 } };
 		uint64_t index = -(uint64_t)number;
 		trap_handler h = index < MK_TRAP_COUNT ? trap_table[index] : NULL;

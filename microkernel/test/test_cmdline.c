@@ -1,5 +1,5 @@
 /* test_cmdline.c: finding key=value words in the kernel command line. */
-#include "kern/cmdline.c"
+#include "lib/cmdline.c"
 #include "unit.h"
 
 static char value[32];
@@ -41,6 +41,16 @@ static void long_value_is_truncated_to_buffer(void)
 	UNIT_CHECK_STR(small, "abc");
 }
 
+static void words_after_dashes_are_inits_not_options(void)
+{
+	UNIT_CHECK(!cmdline_get("quiet -- /bin/echo klog=ttyS1", "klog", value, sizeof(value)));
+	UNIT_CHECK(cmdline_get("klog=a -- klog=b", "klog", value, sizeof(value)));
+	UNIT_CHECK_STR(value, "a");
+	UNIT_CHECK_STR(cmdline_after_dashes("klog=a -- /bin/ls -l --x"), " /bin/ls -l --x");
+	UNIT_CHECK_STR(cmdline_after_dashes("--"), "");
+	UNIT_CHECK(!cmdline_after_dashes("a --b b-- ---"));
+}
+
 static const struct unit_case cases[] = {
 	UNIT_CASE(finds_value_among_other_words),
 	UNIT_CASE(bare_flag_has_empty_value),
@@ -48,5 +58,6 @@ static const struct unit_case cases[] = {
 	UNIT_CASE(key_prefix_does_not_match_longer_key),
 	UNIT_CASE(last_occurrence_wins),
 	UNIT_CASE(long_value_is_truncated_to_buffer),
+	UNIT_CASE(words_after_dashes_are_inits_not_options),
 };
 UNIT_MAIN("host/cmdline", cases)

@@ -151,6 +151,20 @@ static void unterminated_and_long_strings_are_bounded(void)
 	free(mbi);
 }
 
+/* GRUB escapes backslashes and quotes; the kernel sees the words as given. */
+static void grub_escapes_in_the_command_line_are_undone(void)
+{
+	static const char escaped[] = "-- /bin/echo a\\tb \\\\ \\\"q\\\" \\'s\\ x\\";
+	block_start(&blk);
+	add_tag(&blk, TAG_CMDLINE, escaped, sizeof(escaped));
+	add_memory_map(&blk, 1);
+	void *mbi = block_finish(&blk, 1);
+
+	UNIT_CHECK(mb2_parse(MULTIBOOT2_BOOTLOADER_MAGIC, mbi, &info) == MB2_OK);
+	UNIT_CHECK_STR(info.cmdline, "-- /bin/echo a\\tb \\ \"q\" 's\\ x\\");
+	free(mbi);
+}
+
 static void modules_past_the_table_are_counted_as_dropped(void)
 {
 	block_start(&blk);
@@ -167,6 +181,7 @@ static void modules_past_the_table_are_counted_as_dropped(void)
 
 static const struct unit_case cases[] = {
 	UNIT_CASE(reads_memory_map_modules_cmdline_and_loader),
+	UNIT_CASE(grub_escapes_in_the_command_line_are_undone),
 	UNIT_CASE(wrong_magic_is_rejected),
 	UNIT_CASE(tag_running_past_the_end_is_rejected),
 	UNIT_CASE(block_without_end_tag_is_rejected),

@@ -58,7 +58,12 @@ void thread_state_apply(struct thread *t, const struct mk_thread_state *s)
 	f->r15 = s->r15;
 	f->rip = s->rip;
 	f->rflags = (f->rflags & ~MK_THREAD_RFLAGS_USER) | (s->rflags & MK_THREAD_RFLAGS_USER);
-	t->fs_base = s->fs_base;
+	thread_set_fs_base(t, s->fs_base);
+}
+
+void thread_set_fs_base(struct thread *t, uint64_t fs_base)
+{
+	t->fs_base = fs_base;
 	if (t == current_thread())
-		wrmsr(MSR_FS_BASE, s->fs_base);
+		wrmsr(MSR_FS_BASE, fs_base);
 }

@@ -23,5 +23,7 @@ mk_return_t thread_state_check(const struct mk_thread_state *s);
 /* Applies a checked state to t's user registers (and to the CPU's FS base
  * when t is the calling thread). */
 void thread_state_apply(struct thread *t, const struct mk_thread_state *s);
+/* Just the FS base (a checked user address), the same way. */
+void thread_set_fs_base(struct thread *t, uint64_t fs_base);
 
 #endif

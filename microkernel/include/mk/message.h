@@ -77,8 +77,10 @@ _Static_assert(sizeof(struct mk_msg_descriptor) == 16, "ABI");
 #define MK_MSG_OPTION_RCV_TIMEOUT  (1u << 3)
 #define MK_MSG_OPTIONS_ALL         0xfu
 
-/* Limits: inline size and descriptor count of one message. */
-#define MK_MSG_SIZE_MAX         8192
+/* Limits: inline size and descriptor count of one message (16 KiB of
+ * data with a kilobyte for headers, so a server's buffers can be whole
+ * pages). */
+#define MK_MSG_SIZE_MAX         (16384 + 1024)
 #define MK_MSG_DESCRIPTORS_MAX  64
 
 #endif

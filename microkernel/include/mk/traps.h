@@ -175,7 +175,21 @@
 	 * 8-byte aligned user address or 0; a redirect that cannot write   \
 	 * it raises MK_EXC_SYSCALL with the area as the address. */        \
 	X(81, thread_set_emulation_area, (mk_port_name_t thread, uint64_t area), \
-	  (thread, area))
+	  (thread, area))                                                           \
+	/* The emulator's own code: a `syscall` of task (MK_PORT_NULL: self)   \
+	 * made outside [base, base + size) goes to the emulation entry even   \
+	 * with a negative rax, so only the emulator reaches the native traps  \
+	 * (size 0: any code may, as before). Copied like the entry.          */ \
+	X(82, task_set_emulation_region, (mk_port_name_t task, uint64_t base,       \
+					  uint64_t size), (task, base, size))        \
+	/* The FS base (TLS pointer) of thread (MK_PORT_NULL: the caller),     \
+	 * a user address; arch_prctl(ARCH_SET_FS) without a full set_state.  */ \
+	X(83, thread_set_fs_base, (mk_port_name_t thread, uint64_t base), (thread, base)) \
+	/* CPU time in TSC cycles (kern/cpu_time.c) of a thread (MK_PORT_NULL:   \
+	 * the caller), or of a task (MK_PORT_NULL: the caller's), its ended     \
+	 * threads included: the CPU-time clocks of Linux.                     */ \
+	X(84, thread_cpu_time, (mk_port_name_t thread, uint64_t *cycles), (thread, cycles)) \
+	X(85, task_cpu_time, (mk_port_name_t task, uint64_t *cycles), (task, cycles))
 
 #define MK_TRAP_COUNT 96        /* table size: numbers are below this */
 

@@ -8,6 +8,7 @@
 #define MK_TESTS_DEVICE_UTIL_H
 
 #include "child_util.h"
+#include "lib/port_io.h"
 
 #define CMOS_INDEX  0x70
 #define CMOS_DATA   0x71
@@ -19,28 +20,17 @@
 #define RTC_C_PF    0x40        /* a periodic interrupt happened */
 #define RTC_RATE_64HZ 10        /* 32768 >> (rate - 1) Hz */
 
-static inline void port_out(uint16_t port, uint8_t v)
-{
-	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
-}
-
-static inline uint8_t port_in(uint16_t port)
-{
-	uint8_t v;
-	__asm__ volatile("inb %1, %0" : "=a"(v) : "Nd"(port));
-	return v;
-}
 
 static inline uint8_t cmos_read(uint8_t reg)
 {
-	port_out(CMOS_INDEX, reg);
-	return port_in(CMOS_DATA);
+	outb(CMOS_INDEX, reg);
+	return inb(CMOS_DATA);
 }
 
 static inline void cmos_write(uint8_t reg, uint8_t v)
 {
-	port_out(CMOS_INDEX, reg);
-	port_out(CMOS_DATA, v);
+	outb(CMOS_INDEX, reg);
+	outb(CMOS_DATA, v);
 }
 
 static inline void rtc_periodic_start(void)

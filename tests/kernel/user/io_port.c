@@ -30,7 +30,7 @@ UTEST(io_port_grant_allows_access)
 	/* Granting again, or more, is fine. */
 	UTEST_EXPECT_RETURN(mk_io_port_grant(host, MK_PORT_NULL, CMOS_DATA, 1), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(mk_io_port_grant(host, MK_PORT_NULL, 0x80, 1), MK_SUCCESS);
-	port_out(0x80, 0);      /* the POST diagnostic port */
+	outb(0x80, 0);      /* the POST diagnostic port */
 }
 
 /* Child: reads a port its parent was granted but it was not; it must die

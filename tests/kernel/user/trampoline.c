@@ -239,3 +239,70 @@ UTEST(trampoline_traps_reject_bad_arguments)
 			    MK_INVALID_NAME);
 	UTEST_EXPECT_RETURN(mk_port_destroy(port), MK_SUCCESS);
 }
+
+extern const char __executable_start[], _end[];
+
+/* mov $number, %rax; syscall; ret -- run from a page of its own, outside
+ * this image. */
+static int64_t (*make_snippet(uint64_t *page, int32_t number))(void)
+{
+	static const uint8_t code[] = { 0x48, 0xc7, 0xc0, 0, 0, 0, 0, 0x0f, 0x05, 0xc3 };
+
+	*page = 0;
+	if (mk_vm_allocate(MK_PORT_NULL, page, MK_PAGE_SIZE, MK_VM_FLAGS_ANYWHERE) != MK_SUCCESS)
+		return NULL;
+	uint8_t *p = (uint8_t *)*page;
+	memcpy(p, code, sizeof(code));
+	memcpy(p + 3, &number, 4);
+	if (mk_vm_protect(MK_PORT_NULL, *page, MK_PAGE_SIZE, 0,
+			  MK_VM_PROT_READ | MK_VM_PROT_EXECUTE) != MK_SUCCESS)
+		return NULL;
+	return (int64_t (*)(void))*page;
+}
+
+UTEST(trampoline_region_sends_native_traps_from_outside_it_to_the_emulator)
+{
+	uint64_t page;
+	int64_t (*null_trap_outside)(void) = make_snippet(&page, -5);   /* mk_null */
+
+	UTEST_ASSERT(null_trap_outside);
+	use_area();
+	dispatch_calls = 0;
+	UTEST_EXPECT_RETURN(mk_task_set_emulation(MK_PORT_NULL, (uint64_t)trampoline_entry),
+			    MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_task_set_emulation_region(MK_PORT_NULL,
+							 (uint64_t)__executable_start,
+							 (uint64_t)(_end - __executable_start)),
+			    MK_SUCCESS);
+	int64_t outside = null_trap_outside();
+	int64_t inside = mk_null();             /* from this image: still the kernel's */
+	uint64_t calls = dispatch_calls;
+	UTEST_EXPECT_RETURN(mk_task_set_emulation_region(MK_PORT_NULL, 0, 0), MK_SUCCESS);
+	int64_t without_region = null_trap_outside();
+	UTEST_EXPECT_RETURN(mk_task_set_emulation(MK_PORT_NULL, 0), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_thread_set_emulation_area(MK_PORT_NULL, 0), MK_SUCCESS);
+	UTEST_ASSERT(outside == -LINUX_ENOSYS);
+	UTEST_ASSERT(last_frame.rax == (uint64_t)-5);
+	UTEST_ASSERT(inside == MK_SUCCESS);
+	UTEST_ASSERT(calls == 1);
+	UTEST_ASSERT(without_region == MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_task_set_emulation_region(MK_PORT_NULL, 0x7ffffffff000ull,
+							 0x2000), MK_INVALID_ADDRESS);
+	UTEST_EXPECT_RETURN(mk_task_set_emulation_region(0x7777, 0, 0), MK_INVALID_TASK);
+	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, page, MK_PAGE_SIZE), MK_SUCCESS);
+}
+
+UTEST(thread_set_fs_base_changes_the_callers_fs_base)
+{
+	struct mk_thread_state s;
+	uint64_t seen;
+
+	UTEST_EXPECT_RETURN(mk_thread_get_state(MK_PORT_NULL, &s), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_thread_set_fs_base(MK_PORT_NULL, (uint64_t)fs_block), MK_SUCCESS);
+	__asm__ volatile("movq %%fs:0, %0" : "=r"(seen));
+	UTEST_EXPECT_RETURN(mk_thread_set_fs_base(MK_PORT_NULL, s.fs_base), MK_SUCCESS);
+	UTEST_ASSERT(seen == FS_PATTERN);
+	UTEST_EXPECT_RETURN(mk_thread_set_fs_base(MK_PORT_NULL, 0x800000000000ull),
+			    MK_INVALID_ADDRESS);
+	UTEST_EXPECT_RETURN(mk_thread_set_fs_base(0x7777, 0), MK_INVALID_NAME);
+}

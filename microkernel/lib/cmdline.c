@@ -1,5 +1,5 @@
 /* cmdline.c: finds `key=value` words in the kernel command line. */
-#include "kern/cmdline.h"
+#include "lib/cmdline.h"
 #include "lib/string.h"
 
 static const char *skip_spaces(const char *p)
@@ -28,6 +28,11 @@ static void copy_value(char *dst, size_t size, const char *src, size_t len)
 	dst[len] = 0;
 }
 
+static int is_dashes(const char *p, size_t len)
+{
+	return len == 2 && p[0] == '-' && p[1] == '-';
+}
+
 int cmdline_get(const char *cmdline, const char *key, char *value, size_t size)
 {
 	size_t key_len = strlen(key);
@@ -35,6 +40,8 @@ int cmdline_get(const char *cmdline, const char *key, char *value, size_t size)
 
 	for (const char *p = skip_spaces(cmdline); *p; p = skip_spaces(p)) {
 		size_t len = word_length(p);
+		if (is_dashes(p, len))
+			break;
 		if (len >= key_len && !strncmp(p, key, key_len)) {
 			if (len == key_len) {
 				copy_value(value, size, p, 0);
@@ -47,4 +54,15 @@ int cmdline_get(const char *cmdline, const char *key, char *value, size_t size)
 		p += len;
 	}
 	return found;
+}
+
+const char *cmdline_after_dashes(const char *cmdline)
+{
+	for (const char *p = skip_spaces(cmdline); *p; p = skip_spaces(p)) {
+		size_t len = word_length(p);
+		if (is_dashes(p, len))
+			return p + len;
+		p += len;
+	}
+	return NULL;
 }
