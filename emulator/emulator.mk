@@ -51,3 +51,42 @@ $(BUILD)/emulator-lib/%.c.o: %.c
 
 emulator-tests: $(EMU_TRACE_OBJECTS)
 test: $(EMU_TRACE_OBJECTS)
+
+# The memory calls' tests (emulator/mm) include the sources with the
+# emulator's headers; the sources themselves are built into the image.
+EMU_MM_CFLAGS := -Iemulator/include -Imicrokernel/include
+
+$(BUILD)/host-tests/emulator/test_mm_%: emulator/test/test_mm_%.c
+	@mkdir -p $(@D)
+	@echo "  HOSTCC  $<"
+	@$(HOST_CC) $(HOST_TEST_CFLAGS) -Iemulator $(EMU_MM_CFLAGS) $< -o $@
+
+# The emulator image: an ET_EXEC linked at EMULATOR_BASE
+# (emulator/include/emulator/header.h) that exec maps into every UNIX
+# process; a GRUB module the server finds by name. Position-independent
+# code (the base is above 2 GiB), freestanding, no SSE: it must never
+# touch the app's FS base or vector registers.
+EMU_IMAGE := $(BUILD)/emulator/emulator.elf
+EMU_IMAGE_CFLAGS := $(EMU_CFLAGS) -Iemulator/include -Iunix-server/include \
+	-Imicrokernel -Imicrokernel/include -Itrampoline/include
+EMU_IMAGE_SOURCES := $(wildcard emulator/core/*.c emulator/core/*.S emulator/local/*.c \
+	emulator/mm/*.c emulator/trace/*.c) microkernel/lib/string.c microkernel/lib/fmt.c trampoline/entry.S
+EMU_IMAGE_OBJECTS := $(patsubst %,$(BUILD)/emulator-image/%.o,$(EMU_IMAGE_SOURCES))
+
+$(BUILD)/emulator-image/%.c.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $< (emulator)"
+	@$(EMU_CC) $(EMU_IMAGE_CFLAGS) -c $< -o $@
+
+$(BUILD)/emulator-image/%.S.o: %.S
+	@mkdir -p $(@D)
+	@echo "  AS      $< (emulator)"
+	@$(EMU_CC) $(EMU_IMAGE_CFLAGS) -D__ASSEMBLER__ -c $< -o $@
+
+$(EMU_IMAGE): $(EMU_IMAGE_OBJECTS) emulator/core/emulator.ld
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	@ld -static -nostdlib -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments \
+		-T emulator/core/emulator.ld -o $@ $(EMU_IMAGE_OBJECTS)
+
+-include $(EMU_IMAGE_OBJECTS:.o=.d)

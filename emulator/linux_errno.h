@@ -144,6 +144,13 @@
 	X(132, ERFKILL, "Operation not possible due to RF-kill")            \
 	X(133, EHWPOISON, "Memory page has hardware error")
 
+#ifndef __ASSEMBLER__
+/* LINUX_ENOENT ...: what the emulator returns, negated. */
+#define LINUX_ERRNO_ENUM(nr, name, message) LINUX_##name = nr,
+enum linux_errno { LINUX_ERRNOS(LINUX_ERRNO_ENUM) };
+#undef LINUX_ERRNO_ENUM
+#endif
+
 /* Highest errno a system call returns: -4095..-1 in rax are errors. */
 #define LINUX_MAX_ERRNO 4095
 

@@ -1,0 +1,21 @@
+/*
+ * rpc_client.h: system calls answered by the UNIX server, marshalled as
+ * ux/rpc.h's UX_SERVER_CALLS says.
+ */
+#ifndef EMULATOR_RPC_CLIENT_H
+#define EMULATOR_RPC_CLIENT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "thread.h"
+
+/* The call has a row in UX_SERVER_CALLS. */
+bool emu_rpc_known(uint64_t number);
+/* Sends the call with the app's arguments (from f) to the server and
+ * returns its result, or -EFAULT when a buffer could not be copied. */
+long emu_rpc_syscall(struct emu_thread *t, uint32_t number, const uint64_t arg[6]);
+/* One line of text for the system log (no reply, best effort). */
+void emu_rpc_log(struct emu_thread *t, const char *text, uint32_t len);
+
+#endif

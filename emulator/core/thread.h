@@ -1,0 +1,41 @@
+/*
+ * thread.h: what the emulator keeps per app thread: the emulation area
+ * the kernel writes the app's registers into, the emulator stack the
+ * trampoline switches to, the reply port for calls to the server and the
+ * message buffer. The area is the first member, so the area the
+ * trampoline passes to emulator_dispatch is the thread's record.
+ */
+#ifndef EMULATOR_THREAD_H
+#define EMULATOR_THREAD_H
+
+#include <stdint.h>
+
+#include "mk/types.h"
+#include "trampoline/emulation_frame.h"
+#include "ux/rpc.h"
+
+#define EMU_STACK_SIZE 16384
+
+struct emu_thread {
+	struct emulation_area area;     /* first: see above */
+	mk_port_name_t reply_port;      /* receive right; MK_PORT_NULL until first use */
+	uint32_t reserved;
+	uint64_t fs_base;               /* as arch_prctl(ARCH_SET_FS) last set it */
+	uint64_t clear_child_tid;       /* set_tid_address */
+	uint64_t robust_list, robust_list_len;
+	union {
+		struct ux_request request;
+		struct ux_reply reply;
+	} msg;
+	_Alignas(16) uint8_t stack[EMU_STACK_SIZE];
+};
+
+static inline struct emu_thread *emu_thread_of(struct emulation_frame *f)
+{
+	return (struct emu_thread *)f;  /* the frame is the area's first member */
+}
+
+/* The first thread's record (exec points its emulation area here). */
+extern struct emu_thread emu_first_thread;
+
+#endif

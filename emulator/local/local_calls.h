@@ -1,0 +1,32 @@
+/*
+ * local_calls.h: the system calls the emulator answers itself, without
+ * the server: memory (its own task's map), the clock (the TSC, scaled as
+ * the header says), sleeping (a receive that times out), thread-local
+ * storage, and readv/writev (as reads and writes). Each has a handler
+ * emu_local_NAME in emulator/local/.
+ */
+#ifndef EMULATOR_LOCAL_CALLS_H
+#define EMULATOR_LOCAL_CALLS_H
+
+#include <stdint.h>
+
+struct emu_thread;
+
+#define EMU_LOCAL_CALLS(X)                                              \
+	X(brk) X(mmap) X(munmap) X(mprotect) X(mremap) X(madvise)       \
+	X(arch_prctl) X(set_tid_address) X(set_robust_list)             \
+	X(readv) X(writev)                                              \
+	X(clock_gettime) X(clock_getres) X(gettimeofday) X(time)        \
+	X(nanosleep) X(clock_nanosleep) X(sched_yield)
+
+#define EMU_LOCAL_PROTOTYPE(name) \
+	long emu_local_##name(struct emu_thread *t, const uint64_t a[6]);
+EMU_LOCAL_CALLS(EMU_LOCAL_PROTOTYPE)
+#undef EMU_LOCAL_PROTOTYPE
+
+struct emulator_header;
+
+/* Once, before the process's first call (memory.c). */
+void emu_memory_init(struct emu_thread *t, const struct emulator_header *h);
+
+#endif
