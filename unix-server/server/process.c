@@ -1,0 +1,117 @@
+/*
+ * process.c: the process table (process.h). A fixed table: lookups by
+ * port scan it, which is cheap at this size and keeps no second index to
+ * get out of step. Called with server.lock held.
+ */
+#include "calls/files.h"
+#include "mk/exit_code.h"
+#include "process.h"
+#include "server.h"
+
+static struct process table[PROCESS_MAX];
+static int next_pid = 1;
+
+struct process *process_alloc(void)
+{
+	for (int i = 0; i < PROCESS_MAX; i++) {
+		struct process *p = &table[i];
+		if (p->state != PROCESS_FREE)
+			continue;
+		mk_port_name_t port;
+		if (mk_port_allocate(MK_RIGHT_RECEIVE, &port) != MK_SUCCESS)
+			return NULL;
+		if (mk_port_move_member(port, server.port_set) != MK_SUCCESS) {
+			mk_port_destroy(port);
+			return NULL;
+		}
+		*p = (struct process){ .state = PROCESS_RUNNING, .pid = next_pid++, .port = port };
+		return p;
+	}
+	return NULL;
+}
+
+struct process *process_by_port(mk_port_name_t name)
+{
+	for (int i = 0; i < PROCESS_MAX; i++)
+		if (table[i].state != PROCESS_FREE && table[i].port == name)
+			return &table[i];
+	return NULL;
+}
+
+struct process *process_by_pid(int pid)
+{
+	for (int i = 0; i < PROCESS_MAX; i++)
+		if (table[i].state != PROCESS_FREE && table[i].pid == pid)
+			return &table[i];
+	return NULL;
+}
+
+bool process_group_in_session(int pgid, int sid)
+{
+	for (int i = 0; i < PROCESS_MAX; i++)
+		if (table[i].state != PROCESS_FREE && table[i].pgid == pgid &&
+		    (sid < 0 || table[i].sid == sid))
+			return true;
+	return false;
+}
+
+void process_set_comm(struct process *p, const char *path)
+{
+	const char *base = path;
+
+	for (const char *s = path; *s; s++)
+		if (*s == '/')
+			base = s + 1;
+	size_t n = strlen(base);
+	if (n > sizeof(p->comm) - 1)
+		n = sizeof(p->comm) - 1;
+	memcpy(p->comm, base, n);
+	p->comm[n] = 0;
+}
+
+int process_count(void)
+{
+	int n = 0;
+
+	for (int i = 0; i < PROCESS_MAX; i++)
+		n += table[i].state != PROCESS_FREE;
+	return n;
+}
+
+static void drop_task_rights(struct process *p)
+{
+	if (p->thread != MK_PORT_NULL)
+		mk_port_deallocate(p->thread);
+	if (p->task != MK_PORT_NULL) {
+		mk_task_terminate(p->task);
+		mk_port_deallocate(p->task);
+	}
+	p->thread = p->task = MK_PORT_NULL;
+}
+
+void process_exit(struct process *p, int wait_status)
+{
+	if (p->state != PROCESS_RUNNING)
+		return;
+	drop_task_rights(p);
+	files_release(p);
+	p->state = PROCESS_ZOMBIE;
+	p->exit_status = wait_status;
+	if (p->pid == 1) {
+		/* Read by scripts/run.sh: the machine's exit is init's. */
+		if (wait_status & 0x7f)
+			ux_log("init exited: signal %d\n", wait_status & 0x7f);
+		else
+			ux_log("init exited: status %d\n", (wait_status >> 8) & 0xff);
+		mk_host_poweroff(native_host_port(), MK_EXIT_POWEROFF);
+	}
+}
+
+void process_free(struct process *p)
+{
+	drop_task_rights(p);
+	files_release(p);
+	if (p->port != MK_PORT_NULL)
+		mk_port_destroy(p->port);
+	*p = (struct process){ .state = PROCESS_FREE };
+}

@@ -1,0 +1,58 @@
+/*
+ * process.h: the process table. A process is a task running one app
+ * image with the emulator, and the port the server receives its requests
+ * and exceptions on (its task's bootstrap and exception port); the
+ * server finds the process by that port, never by anything a request
+ * says (DESIGN rule 3).
+ */
+#ifndef UX_PROCESS_H
+#define UX_PROCESS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "mk/types.h"
+
+#define PROCESS_MAX 256
+#define PROCESS_RLIMITS 16              /* RLIMIT_CPU .. RLIMIT_RTTIME */
+#define PROCESS_SIGNALS 64
+#define PROCESS_COMM_MAX 16             /* Linux's TASK_COMM_LEN */
+
+enum process_state { PROCESS_FREE, PROCESS_RUNNING, PROCESS_ZOMBIE };
+
+struct process {
+	enum process_state state;
+	int pid, ppid;
+	int pgid, sid;                  /* 0 for init until it calls setsid, as on Linux */
+	mk_port_name_t port;            /* receive right, in server.port_set */
+	mk_port_name_t task;            /* send right to its task port */
+	mk_port_name_t thread;          /* send right to its (first) thread */
+	int exit_status;                /* wait status, once a zombie */
+	char comm[PROCESS_COMM_MAX];    /* last path component of the image */
+	struct vfs_proc *files;         /* descriptors, cwd, umask (calls/files.c) */
+	struct { uint64_t cur, max; } rlimits[PROCESS_RLIMITS];
+	/* Signal bookkeeping (delivery comes later): the kernel's struct
+	 * sigaction per signal, as the app set it, and the blocked mask. */
+	struct { uint64_t handler, flags, restorer, mask; } sigactions[PROCESS_SIGNALS];
+	uint64_t sigmask;
+	uint8_t reported_exit;
+};
+
+/* A free slot with a fresh pid and port, or NULL (table full, or no
+ * port could be made). */
+struct process *process_alloc(void);
+/* The process whose port is name, or NULL. */
+struct process *process_by_port(mk_port_name_t name);
+struct process *process_by_pid(int pid);
+int process_count(void);
+/* comm from the last component of path, cut to fit (as Linux's). */
+void process_set_comm(struct process *p, const char *path);
+/* Some process is in group pgid (and session sid, unless sid < 0). */
+bool process_group_in_session(int pgid, int sid);
+/* Ends the task and keeps the wait status; init's end powers off. */
+void process_exit(struct process *p, int wait_status);
+/* Releases the slot and its rights (a zombie nobody will wait for, or a
+ * process whose exec failed before it ran). */
+void process_free(struct process *p);
+
+#endif

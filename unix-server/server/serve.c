@@ -1,0 +1,300 @@
+/*
+ * serve.c: the workers (serve.h). Each owns two message buffers: the
+ * request it is handling and the reply it builds; the reply goes out in
+ * the same trap that receives the next request (send + receive), and the
+ * buffers swap. Everything is handled under server.lock, released before
+ * that trap. A message the server does not understand has its rights
+ * and memory released and, when it came with a reply right, gets an
+ * error reply: a client cannot make a worker crash, leak or wait.
+ */
+#include "calls/call.h"
+#include "ux/ioctl.h"
+#include "vfs/vfs.h"
+
+#include "console.h"
+#include "exception.h"
+#include "process.h"
+#include "serve.h"
+#include "server.h"
+
+union message {
+	struct mk_msg_header header;
+	struct ux_request request;
+	struct ux_reply reply;
+	struct mk_exception_msg exception;
+	struct mk_interrupt_msg interrupt;
+	uint8_t bytes[MK_MSG_SIZE_MAX];
+};
+
+struct parked_call {
+	struct parked_call *next;
+	uint64_t since_ms;              /* when it first came */
+	bool timed;                     /* retried as time passes, too */
+	union message message;          /* the request as it came */
+};
+
+static struct parked_call *parked;      /* oldest first; under server.lock */
+static uint32_t timed_parked;           /* how many are timed; read without the lock */
+
+/* Releases the descriptors a complex message carried. */
+static void drop_descriptors(union message *m)
+{
+	if (!(m->header.bits & MK_MSGH_COMPLEX) ||
+	    m->header.size < sizeof(struct mk_msg_header) + sizeof(struct mk_msg_body))
+		return;
+	const struct mk_msg_body *body = (const void *)(m->bytes + sizeof(m->header));
+	const struct mk_msg_descriptor *d = (const void *)(body + 1);
+	uint64_t room = (m->header.size - sizeof(m->header) - sizeof(*body)) / sizeof(*d);
+	for (uint64_t i = 0; i < body->descriptor_count && i < room; i++) {
+		if (d[i].type == MK_MSG_PORT_DESCRIPTOR && d[i].value != MK_PORT_NULL)
+			mk_port_deallocate(d[i].value);
+		else if (d[i].type == MK_MSG_OOL_DESCRIPTOR && d[i].value)
+			mk_vm_deallocate(MK_PORT_NULL, d[i].address, d[i].value);
+	}
+}
+
+/* Builds the reply to a request in out; false when there is none to send. */
+static bool reply_with(union message *out, const union message *in, int64_t result,
+		       uint32_t out_len)
+{
+	if (in->header.remote_port == MK_PORT_NULL)
+		return false;
+	out->reply.header = (struct mk_msg_header){
+		.bits = MK_MSGH_BITS(MK_MSG_TYPE_MOVE_SEND_ONCE, 0),
+		.size = UX_REPLY_HEAD + out_len,
+		.remote_port = in->header.remote_port,
+		.id = in->header.id + UX_REPLY_ID_OFFSET,
+	};
+	out->reply.result = result;
+	out->reply.out_len = out_len;
+	out->reply.reserved = 0;
+	return true;
+}
+
+/* The inputs as the row says they must be; 0 or -errno. */
+static int64_t check_inputs(const struct ux_request *rq, const struct ux_call_marshal *row,
+			    struct ux_call *c)
+{
+	uint32_t offset = 0;
+
+	for (int i = 0; i < 2; i++) {
+		const struct ux_marshal *m = &row->in[i];
+		uint32_t len = rq->in_len[i];
+		const uint8_t *data = rq->data + offset;
+		uint32_t in_size, out_size;
+
+		switch (m->kind) {
+		case UX_M_NONE:
+			if (len)
+				return -UX_EINVAL;
+			break;
+		case UX_M_PATH:
+			if (len == 0 || len > UX_PATH_MAX || data[len - 1] != 0)
+				return -UX_EFAULT;
+			break;
+		case UX_M_FIXED:
+			if (len && len != m->size)
+				return -UX_EINVAL;
+			break;
+		case UX_M_BUF:
+			if (len % m->size || len / m->size > rq->arg[m->len])
+				return -UX_EINVAL;
+			break;
+		case UX_M_ARGV:         /* its handler reads the block */
+			break;
+		case UX_M_IOCTL:
+			ux_ioctl_sizes((uint32_t)rq->arg[1], &in_size, &out_size);
+			if (len && len != in_size)
+				return -UX_EINVAL;
+			break;
+		}
+		c->in[i] = len || m->kind == UX_M_BUF ? data : NULL;
+		c->in_len[i] = len;
+		offset += len;
+	}
+	return 0;
+}
+
+static bool handle_syscall(union message *in, union message *out, uint64_t since_ms)
+{
+	const struct ux_request *rq = &in->request;
+	const struct ux_call_marshal *row;
+	struct ux_call c = { .arg = rq->arg, .out = out->reply.data, .since_ms = since_ms };
+	int64_t result;
+
+	if (in->header.size < UX_REQUEST_HEAD || (in->header.bits & MK_MSGH_COMPLEX) ||
+	    (uint64_t)rq->in_len[0] + rq->in_len[1] > in->header.size - UX_REQUEST_HEAD ||
+	    rq->out_cap > UX_DATA_MAX) {
+		drop_descriptors(in);
+		return reply_with(out, in, -UX_EINVAL, 0);
+	}
+	c.proc = process_by_port(in->header.local_port);
+	ux_handler h = call_handler(rq->number, &row);
+	if (!c.proc || c.proc->state != PROCESS_RUNNING)
+		result = -UX_ESRCH;
+	else if (!h)
+		result = -UX_ENOSYS;
+	else if ((result = check_inputs(rq, row, &c)) == 0) {
+		c.out_cap = rq->out_cap;
+		result = h(&c);
+	}
+	if (result == -UX_EPARK && (rq->flags & UX_RQ_CONTINUATION))
+		result = 0;
+	if (result == -UX_EPARK) {
+		struct parked_call *pc = native_malloc(sizeof(*pc));
+		if (pc) {
+			memcpy(&pc->message, in, in->header.size);
+			pc->next = NULL;
+			pc->since_ms = since_ms;
+			pc->timed = c.timed;
+			timed_parked += c.timed;
+			struct parked_call **tail = &parked;
+			while (*tail)
+				tail = &(*tail)->next;
+			*tail = pc;
+			return false;
+		}
+		result = -UX_ENOMEM;
+	}
+	if (c.no_reply) {
+		if (in->header.remote_port != MK_PORT_NULL)
+			mk_port_deallocate(in->header.remote_port);
+		return false;
+	}
+	if (result < 0 || c.out_len > c.out_cap)
+		c.out_len = 0;
+	return reply_with(out, in, result, c.out_len);
+}
+
+static void handle_log(union message *in)
+{
+	const struct ux_request *rq = &in->request;
+	struct process *p = process_by_port(in->header.local_port);
+	uint32_t len = rq->in_len[0];
+
+	if (!p || in->header.size < UX_REQUEST_HEAD || len > in->header.size - UX_REQUEST_HEAD)
+		return;
+	ux_log("pid %d (%s): %.*s\n", p->pid, p->comm, (int)len, (const char *)rq->data);
+}
+
+/* Handles one message; true when out holds a reply to send. */
+static bool handle_message(union message *in, union message *out)
+{
+	switch (in->header.id) {
+	case UX_MSG_SYSCALL:
+		return handle_syscall(in, out, ux_now_ms());
+	case UX_MSG_LOG:
+		handle_log(in);
+		break;
+	case MK_EXCEPTION_RAISE_ID:
+		exception_handle(&in->exception, in->header.size);
+		return false;   /* it answers (or drops) the reply right itself */
+	case MK_INTERRUPT_NOTIFY:
+		console_interrupt(&in->interrupt);
+		break;
+	default:
+		drop_descriptors(in);
+		return reply_with(out, in, -UX_ENOSYS, 0);
+	}
+	if (in->header.remote_port != MK_PORT_NULL)
+		mk_port_deallocate(in->header.remote_port);
+	return false;
+}
+
+/*
+ * After a pipe or device changed (vfs_wake: pipe traffic, terminal input
+ * or a mode change), parked calls may finish, and finishing ones change
+ * pipes again: retry until a round moved nothing.
+ * It ends: a call that parks again has changed nothing, so every round
+ * that sets the flag finished at least one parked call. Called only
+ * from the loops below, never from inside a handler (serve_retry_parked
+ * runs handlers itself).
+ */
+static void serve_retry_parked(void);
+
+static void retry_while_woken(void)
+{
+	while (vfs_take_wakeup(&server.vfs))
+		serve_retry_parked();
+}
+
+static bool handle(union message *in, union message *out)
+{
+	bool have_reply = handle_message(in, out);
+
+	retry_while_woken();
+	return have_reply;
+}
+
+/* Tries every parked call again; under server.lock. */
+static void serve_retry_parked(void)
+{
+	static union message reply;             /* under server.lock */
+	struct parked_call *list = parked;
+
+	/* Each call is handled afresh; one that must still wait parks a
+	 * new copy of itself, in the same order. */
+	parked = NULL;
+	timed_parked = 0;
+	while (list) {
+		struct parked_call *pc = list;
+		list = pc->next;
+		if (handle_syscall(&pc->message, &reply, pc->since_ms))
+			mk_msg(&reply, MK_MSG_OPTION_SEND, reply.header.size, 0, MK_PORT_NULL, 0);
+		native_free(pc);
+	}
+}
+
+void serve_timer(uint64_t unused)
+{
+	(void)unused;
+	for (;;) {
+		native_sleep_ms(10);
+		if (!__atomic_load_n(&timed_parked, __ATOMIC_RELAXED))
+			continue;
+		native_lock(&server.lock);
+		serve_retry_parked();
+		retry_while_woken();
+		native_unlock(&server.lock);
+	}
+}
+
+void serve_worker(uint64_t unused)
+{
+	union message *in = native_malloc(sizeof(*in)), *out = native_malloc(sizeof(*out));
+	bool have_reply = false;
+
+	(void)unused;
+	if (!in || !out) {
+		ux_log("worker: no memory for its buffers\n");
+		return;
+	}
+	for (;;) {
+		uint32_t options = MK_MSG_OPTION_RECEIVE;
+		uint32_t send_size = 0;
+		if (have_reply) {
+			options |= MK_MSG_OPTION_SEND;
+			send_size = out->header.size;
+		}
+		int64_t r = mk_msg(out, options, send_size, sizeof(*out), server.port_set, 0);
+		if (r != MK_SUCCESS && have_reply) {
+			/* The reply could not go (the client's reply right is dead,
+			 * or was no send-once right): a failed send leaves the
+			 * right with us, so drop it, then receive alone. */
+			if (r == MK_DEAD_NAME || r == MK_INVALID_RIGHT || r == MK_INVALID_NAME ||
+			    r == MK_MSG_INVALID_HEADER)
+				mk_port_deallocate(out->header.remote_port);
+			have_reply = false;
+			continue;
+		}
+		have_reply = false;
+		if (r != MK_SUCCESS)
+			continue;
+		union message *t = in;
+		in = out;
+		out = t;
+		native_lock(&server.lock);
+		have_reply = handle(in, out);
+		native_unlock(&server.lock);
+	}
+}
