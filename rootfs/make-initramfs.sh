@@ -1,17 +1,18 @@
 #!/bin/sh
 # make-initramfs.sh: stage the root file system and pack it as a cpio archive.
 #
-#   make-initramfs.sh BUSYBOX ETC EXTRA OUT
+#   make-initramfs.sh BUSYBOX ETC EXTRA OUT [SOURCE:PATH]...
 #
 # Builds the tree afresh in OUT.root: /bin/busybox, a symlink to it for every
 # applet at the path "busybox --list-full" gives, /etc from ETC, the empty
-# mount points, then the contents of the host folder EXTRA (if not empty)
-# on top. OUT is an uncompressed newc archive with every entry owned by
+# mount points, each host file SOURCE at the absolute PATH (mode 0755 if
+# SOURCE is executable, else 0644), then the contents of the host folder
+# EXTRA (if not empty) on top. OUT is an uncompressed newc archive with every entry owned by
 # 0:0 and dated SOURCE_DATE_EPOCH (default 0), so equal inputs give an
 # identical archive. Runs BUSYBOX on the host to list its applets.
 set -eu
 
-[ $# -eq 4 ] || { echo "usage: $0 BUSYBOX ETC EXTRA OUT" >&2; exit 2; }
+[ $# -ge 4 ] || { echo "usage: $0 BUSYBOX ETC EXTRA OUT [SOURCE:PATH]..." >&2; exit 2; }
 abs() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
 busybox=$(abs "$1")
 etc=$(abs "$2")
@@ -20,8 +21,20 @@ mkdir -p "$(dirname "$4")"
 out=$(abs "$4")
 root=$out.root
 [ -z "$extra" ] || [ -d "$extra" ] || { echo "ROOTFS_EXTRA: $3 is not a folder" >&2; exit 1; }
-
 echo "  CPIO    $4"
+shift 4
+files=
+for file in "$@"; do
+	source=${file%%:*}
+	path=${file#*:}
+	case "$path" in
+	/?*) ;;
+	*) echo "ROOTFS_FILES: $file is not SOURCE:/PATH" >&2; exit 1 ;;
+	esac
+	[ -f "$source" ] || { echo "ROOTFS_FILES: no file $source" >&2; exit 1; }
+	files="$files $(abs "$source"):$path"
+done
+
 rm -rf "$root"
 mkdir -p "$root"
 cd "$root"
@@ -46,6 +59,16 @@ find etc -type d -exec chmod 0755 {} +
 find etc -type f ! -perm -u+x -exec chmod 0644 {} +
 find etc -type f -perm -u+x -exec chmod 0755 {} +
 [ ! -f etc/shadow ] || chmod 0600 etc/shadow
+
+# Split on spaces: file names here never hold one (see rootfs.mk).
+for file in $files; do
+	source=${file%%:*}
+	path=.${file#*:}
+	mkdir -p "$(dirname "$path")"
+	chmod 0755 "$(dirname "$path")"
+	cp "$source" "$path"
+	if [ -x "$source" ]; then chmod 0755 "$path"; else chmod 0644 "$path"; fi
+done
 
 [ -z "$extra" ] || cp -R --preserve=mode,links "$extra/." .
 

@@ -4,7 +4,8 @@ INITRAMFS := $(BUILD)/rootfs/initramfs.cpio
 
 ISO_ROOT := $(BUILD)/iso
 
-$(ISO): $(KERNEL) $(UTESTS) $(KBENCH) $(INITRAMFS) scripts/grub.cfg | deps
+$(ISO): $(KERNEL) $(UTESTS) $(KBENCH) $(INITRAMFS) $(UX_SERVER) $(EMU_IMAGE) \
+		scripts/grub.cfg | deps
 	@echo "  ISO     $@"
 	@rm -rf $(ISO_ROOT) && mkdir -p $(ISO_ROOT)/boot/grub
 	@cp scripts/grub.cfg $(ISO_ROOT)/boot/grub/grub.cfg
@@ -12,5 +13,7 @@ $(ISO): $(KERNEL) $(UTESTS) $(KBENCH) $(INITRAMFS) scripts/grub.cfg | deps
 	@cp $(INITRAMFS) $(ISO_ROOT)/boot/initramfs.cpio
 	@cp $(UTESTS) $(ISO_ROOT)/boot/utests.elf
 	@cp $(KBENCH) $(ISO_ROOT)/boot/kbench.elf
+	@cp $(UX_SERVER) $(ISO_ROOT)/boot/unix-server.elf
+	@cp $(EMU_IMAGE) $(ISO_ROOT)/boot/emulator.elf
 	@grub-mkrescue -o $@ $(ISO_ROOT) > $(BUILD)/grub-mkrescue.log 2>&1 || \
 		{ cat $(BUILD)/grub-mkrescue.log; exit 1; }

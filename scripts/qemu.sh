@@ -10,21 +10,27 @@ set -euo pipefail
 
 usage() {
 	cat >&2 <<USAGE
-usage: qemu.sh --iso ISO [--cmdline "WORDS"] [--gdb] [--log FILE --timeout SECONDS]
-  --log FILE       headless: serial output to FILE instead of the terminal
-  --timeout SECS   kill QEMU after SECS (only with --log)
+usage: qemu.sh --iso ISO [--cmdline "WORDS"] [--gdb] [--log FILE | --plain]
+               [--klog FILE] [--timeout SECONDS]
+  --log FILE       headless: the console (COM1) to FILE instead of the terminal
+  --plain          the console on stdin/stdout, without QEMU's monitor
+  --klog FILE      the second serial port (COM2, the kernel's log with
+                   klog=ttyS1 on the command line) to FILE
+  --timeout SECS   kill QEMU after SECS (with --log or --plain)
   --gdb            start halted with QEMU's gdb stub on localhost:1234
 USAGE
 	exit 2
 }
 
-iso= cmdline= gdb= log= timeout_secs=
+iso= cmdline= gdb= log= timeout_secs= plain= klog=
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--iso) iso=$2; shift 2 ;;
 	--cmdline) cmdline=$2; shift 2 ;;
 	--gdb) gdb=1; shift ;;
 	--log) log=$2; shift 2 ;;
+	--plain) plain=1; shift ;;
+	--klog) klog=$2; shift 2 ;;
 	--timeout) timeout_secs=$2; shift 2 ;;
 	*) usage ;;
 	esac
@@ -49,22 +55,28 @@ args=(
 	-boot d
 )
 [ -n "$gdb" ] && args+=(-s -S)
+second_serial=()
+[ -n "$klog" ] && second_serial=(-serial "file:$klog")
+exec_prefix=()
+[ -n "$timeout_secs" ] && exec_prefix=(timeout --kill-after=5 "$timeout_secs")
 
 if [ -n "$log" ]; then
-	args+=(-serial "file:$log" -monitor none)
-	if [ -n "$timeout_secs" ]; then
-		exec_prefix=(timeout --kill-after=5 "$timeout_secs")
-	else
-		exec_prefix=()
-	fi
+	args+=(-serial "file:$log" "${second_serial[@]}" -monitor none)
 	set +e
 	"${exec_prefix[@]}" qemu-system-x86_64 "${args[@]}" < /dev/null
 	exit $?
 fi
 
+if [ -n "$plain" ]; then
+	args+=(-serial stdio "${second_serial[@]}" -monitor none)
+	set +e
+	"${exec_prefix[@]}" qemu-system-x86_64 "${args[@]}"
+	exit $?
+fi
+
 echo "(QEMU: Ctrl-A X quits, Ctrl-A C for the monitor)" >&2
 set +e
-qemu-system-x86_64 "${args[@]}" -serial mon:stdio
+qemu-system-x86_64 "${args[@]}" -serial mon:stdio "${second_serial[@]}"
 status=$?
 # A clean power-off is the exit device's code 0, i.e. QEMU status 1.
 [ $status -eq 1 ] && exit 0
