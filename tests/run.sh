@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # run.sh: the test runner behind `make test`.
 #
-#   tests/run.sh [SUITE...]              suites: host kernel runner (default: all)
+#   tests/run.sh [SUITE...]              suites: host kernel server system runner
+#                                        (default: all)
 #   tests/run.sh --kernel-tests NAME...  boot just these kernel tests
 #
 # Prints one line per test, PASS or FAIL with the reason; a failed boot is
@@ -10,7 +11,8 @@
 # time limit (TEST_TIMEOUT seconds) with QEMU's exit device, so a hang, a
 # panic or a triple fault is a failure and never a stuck run.
 #
-# Environment: BUILD ISO KERNEL (from the Makefile), TEST_TIMEOUT, JOBS.
+# Environment: BUILD ISO KERNEL (from the Makefile), TEST_TIMEOUT, JOBS;
+# the system suite's are in tests/system/system.sh.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -125,6 +127,95 @@ run_host_tests() {
 	done <<< "$bins"
 }
 
+# The UNIX server's hostile-request test (unix-server/selftest): booted
+# with ux.hostile, it prints one "hostile: PASS|FAIL name" line per check
+# and its failure count becomes init's exit status.
+run_server_tests() {
+	local log="$logs/hostile.log" line name
+	"$root/scripts/qemu.sh" --iso "$ISO" --cmdline ux.hostile --log "$log" \
+		--timeout "$TEST_TIMEOUT" > /dev/null 2>&1
+	while IFS= read -r line; do
+		name=${line#hostile: * }
+		case $line in
+		"hostile: PASS "*) report "PASS server/hostile/$name" ;;
+		*) report "FAIL server/hostile/$name" ;;
+		esac
+	done < <(grep -a -E '^hostile: (PASS|FAIL) ' "$log")
+	if ! grep -a -q 'ux: init exited: status 0' "$log"; then
+		tail_of "$log" > "$logs/hostile.tail"
+		report "FAIL server/hostile: the test did not finish cleanly; serial log tail:" \
+			"$logs/hostile.tail"
+	fi
+}
+
+# The system suite: Linux binaries booted as init against the host.
+. "$here/system/system.sh"
+
+# The shell as a person uses it: BusyBox sh as init on the console; each
+# line is typed once the prompt shows (arithmetic, so that only a shell
+# that ran the line prints the answer), ending with its exit status.
+run_shell_test() {
+	local out="$logs/shell.out" klog="$logs/shell.klog" fifo="$logs/shell.in"
+	local name=server/shell/runs_typed_lines_and_exits_with_their_status status pid w
+	wait_for() {    # PATTERN: a console line matching it, within the time limit
+		local i
+		for ((i = 0; i < TEST_TIMEOUT * 10; i++)); do
+			tr -d '\r' < "$out" | grep -q -- "$1" && return 0
+			kill -0 "$pid" 2>/dev/null || return 1
+			sleep 0.1
+		done
+		return 1
+	}
+	mkfifo "$fifo"
+	: > "$out"      # the job opens it only once the fifo has a writer
+	"$root/scripts/run.sh" --iso "$ISO" --klog "$klog" --init /bin/sh \
+		--timeout "$TEST_TIMEOUT" < "$fifo" > "$out" 2>&1 &
+	pid=$!
+	exec {w}>"$fifo"
+	wait_for '/ # ' && printf 'echo answer-$((6*7))\n' >&$w &&
+		wait_for '^answer-42$' && printf 'cd /etc; pwd\n' >&$w &&
+		wait_for '/etc # ' && printf 'exit 7\n' >&$w
+	wait "$pid"
+	status=$?
+	exec {w}>&-
+	tr -d '\r' < "$out" > "$out.lines"
+	if [ $status -eq 7 ] && grep -qx 'answer-42' "$out.lines" && grep -qx '/etc' "$out.lines"
+	then
+		report "PASS $name"
+	else
+		{ tail_of "$out.lines"; tail_of "$klog"; } > "$logs/shell.tail"
+		report "FAIL $name: status $status; console and log:" "$logs/shell.tail"
+	fi
+}
+
+# The tracer (ux.trace=NAME) and the unimplemented-call report: cat of
+# one file twice calls sendfile (not implemented) twice, which must be
+# reported once and traced twice, with the calls around it as strace
+# prints them.
+run_tracer_test() {
+	local out="$logs/trace.out" klog="$logs/trace.klog" name=server/tracer/traces_calls_and_reports_unimplemented_once
+	"$root/scripts/run.sh" --iso "$ISO" --klog "$klog" --cmdline ux.trace=busybox \
+		--init '/bin/busybox cat /etc/hostname /etc/hostname' \
+		--timeout "$TEST_TIMEOUT" > "$out" 2>/dev/null
+	local status=$? p='ux: pid 1 (busybox): ' missing=
+	tr -d '\r' < "$klog" > "$klog.lines"
+	for line in "${p}open(\"/etc/hostname\", O_RDONLY|O_LARGEFILE) = 3" \
+		"${p}read(3, \"mk\\n\", 4096) = 3" "${p}write(1, \"mk\\n\", 3) = 3" \
+		"${p}exit_group(0) = ?"; do
+		grep -qxF -- "$line" "$klog.lines" || missing+="    missing: $line"$'\n'
+	done
+	local reports traced
+	reports=$(grep -c 'unimplemented system call sendfile (40)$' "$klog.lines")
+	traced=$(grep -c "^${p}sendfile(1, 3, NULL, " "$klog.lines")
+	if [ $status -eq 0 ] && [ -z "$missing" ] && [ "$reports" = 1 ] && [ "$traced" = 2 ]; then
+		report "PASS $name"
+	else
+		{ printf '%s' "$missing"; echo "    sendfile reported $reports times, traced $traced"
+		  tail_of "$klog.lines"; } > "$logs/trace.tail"
+		report "FAIL $name: status $status" "$logs/trace.tail"
+	fi
+}
+
 # The runner's own test: kernels that panic, hang or name no test must be
 # reported as failures with their serial logs, and must not stall the run.
 run_runner_selftest() {
@@ -152,13 +243,16 @@ if [ "${1:-}" = --kernel-tests ]; then
 	shift
 	run_kernel_tests "$@"
 else
-	[ $# -eq 0 ] && set -- host kernel runner
+	[ $# -eq 0 ] && set -- host kernel server system runner
 	for suite in "$@"; do
 		case $suite in
 		host) run_host_tests ;;
 		kernel) run_kernel_tests $(tests_in "$KERNEL" ktest) $(tests_in "$UTESTS" utest) ;;
+		server) run_server_tests; run_shell_test; run_tracer_test ;;
+		system) run_system_tests ;;
 		runner) run_runner_selftest ;;
-		*) echo "run.sh: unknown suite '$suite' (host, kernel, runner)" >&2; exit 2 ;;
+		*) echo "run.sh: unknown suite '$suite' (host, kernel, server, system, runner)" >&2
+		   exit 2 ;;
 		esac
 	done
 fi
