@@ -87,28 +87,26 @@ int64_t ux_sys_setsid(struct ux_call *c)
 	return p->sid;
 }
 
+/* The credentials live with the files (permission checks read them);
+ * every process is root until set*id calls exist. */
 int64_t ux_sys_getuid(struct ux_call *c)
 {
-	(void)c;
-	return 0;
+	return c->proc->files->cred.uid;
 }
 
 int64_t ux_sys_geteuid(struct ux_call *c)
 {
-	(void)c;
-	return 0;
+	return c->proc->files->cred.euid;
 }
 
 int64_t ux_sys_getgid(struct ux_call *c)
 {
-	(void)c;
-	return 0;
+	return c->proc->files->cred.gid;
 }
 
 int64_t ux_sys_getegid(struct ux_call *c)
 {
-	(void)c;
-	return 0;
+	return c->proc->files->cred.egid;
 }
 
 int64_t ux_sys_getgroups(struct ux_call *c)

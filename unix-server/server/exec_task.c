@@ -13,6 +13,7 @@
 #include "process.h"
 #include "server.h"
 #include "ux_errno.h"
+#include "vfs/vfs.h"
 
 #define STACK_BUILD_SIZE (256 * 1024)   /* room for argv, envp and auxv */
 
@@ -67,17 +68,20 @@ static uint64_t cpuid1_edx(void)
 	return d;
 }
 
-static int build_stack(mk_port_name_t task, const struct exec_request *req,
-		       const struct elf_load_plan *plan, uint64_t *rsp)
+static int build_stack(mk_port_name_t task, const struct process *p,
+		       const struct exec_request *req, const struct elf_load_plan *plan,
+		       uint64_t *rsp)
 {
 	uint8_t random[16];
 	struct initial_stack_layout layout;
+	const struct vfs_cred *cred = &p->files->cred;
 	struct initial_stack_args args = {
 		.argv = req->argv, .argc = req->argc, .envp = req->envp, .envc = req->envc,
 		.execfn = req->execfn, .random = random,
 		.arg_limit = initial_stack_arg_limit(EMULATOR_APP_STACK_SIZE),
 		.phdr = plan->phdr, .phent = plan->phent, .phnum = plan->phnum,
 		.entry = plan->entry, .hwcap = cpuid1_edx(),
+		.uid = cred->uid, .euid = cred->euid, .gid = cred->gid, .egid = cred->egid,
 	};
 	uint8_t *buf = native_malloc(STACK_BUILD_SIZE);
 	uint64_t top = EMULATOR_APP_STACK_TOP, bottom = top - EMULATOR_APP_STACK_SIZE;
@@ -154,7 +158,7 @@ int exec_task_start(struct process *p, const struct exec_request *req)
 	if (r == 0 && mk_vm_write(task, EMULATOR_BASE, &h, sizeof(h)) != MK_SUCCESS)
 		r = -UX_ENOMEM;
 	if (r == 0)
-		r = build_stack(task, req, plan, &rsp);
+		r = build_stack(task, p, req, plan, &rsp);
 	if (r == 0)
 		r = start_thread(p, task, plan->entry, rsp);
 	native_free(plan);

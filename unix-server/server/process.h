@@ -29,7 +29,8 @@ struct process {
 	mk_port_name_t thread;          /* send right to its (first) thread */
 	int exit_status;                /* wait status, once a zombie */
 	char comm[PROCESS_COMM_MAX];    /* last path component of the image */
-	struct vfs_proc *files;         /* descriptors, cwd, umask (calls/files.c) */
+	struct vfs_proc *files;         /* descriptors, cwd, umask, credentials
+					 * (calls/files.c) */
 	struct { uint64_t cur, max; } rlimits[PROCESS_RLIMITS];
 	/* Signal bookkeeping (delivery comes later): the kernel's struct
 	 * sigaction per signal, as the app set it, and the blocked mask. */

@@ -1,8 +1,10 @@
 /* The identity calls: pid and tid agree in a single-threaded process,
  * set_tid_address returns the tid, real and effective ids agree, the
  * group list has a consistent size, group and session ids agree however
- * they are asked for. */
+ * they are asked for, and the ids in the auxiliary vector are the ones
+ * the calls return. */
 #include "../compat.h"
+#include <sys/auxv.h>
 
 int main(void)
 {
@@ -16,6 +18,9 @@ int main(void)
 	check("getuid == geteuid", getuid() == geteuid());
 	check("getgid == getegid", getgid() == getegid());
 	check("raw ids match wrappers", syscall(SYS_getuid) == (long)getuid() && syscall(SYS_getgid) == (long)getgid());
+	check("auxv AT_UID/AT_EUID match", getauxval(AT_UID) == getuid() && getauxval(AT_EUID) == geteuid());
+	check("auxv AT_GID/AT_EGID match", getauxval(AT_GID) == getgid() && getauxval(AT_EGID) == getegid());
+	check("auxv AT_SECURE is 0", getauxval(AT_SECURE) == 0);
 	n = getgroups(0, NULL);
 	check("getgroups(0) >= 0", n >= 0);
 	check("getgroups fills the same count", getgroups(256, groups) == n);
