@@ -45,8 +45,7 @@ static uint64_t monotonic_ns(void)
 {
 	if (!emu_header.tsc_ns_mult)
 		return (uint64_t)mk_clock_ticks() * KERNEL_TICK_NS;
-	uint64_t cycles = rdtsc() - emu_header.tsc_at_boot;
-	return cycles_to_ns(cycles);
+	return emulator_clock_ns(&emu_header, rdtsc());
 }
 
 /* The coarse clocks move a tick at a time, as Linux's do. */

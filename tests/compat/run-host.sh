@@ -10,6 +10,12 @@
 # pids, inodes, addresses or times). The first output is written to
 # DIR/<area>/<name>.expected. Ends with "N deterministic, N failed" and
 # exits non-zero if anything failed.
+#
+# The programs of the tty area test a terminal on their standard input
+# and output, as the system's console is for init: they run in a
+# pseudo-terminal (script) whose input stays open and empty (at the end
+# of a closed input, script would type ^D), with carriage returns
+# removed from the output as the system suite removes them.
 set -uo pipefail
 
 [ $# -eq 1 ] && [ -d "$1" ] || { echo "usage: $0 DIR" >&2; exit 2; }
@@ -21,9 +27,17 @@ trap 'rm -rf "$work"' EXIT
 # run BIN OUT: one run; prints why it failed, if it did.
 run() {
 	local status
-	(cd / && env -i PATH=/usr/bin:/bin timeout "$timeout_s" "$1" \
-		</dev/null >"$2" 2>"$work/err")
-	status=$?
+	if [[ $1 == */tty/* ]]; then
+		(cd / && env -i PATH=/usr/bin:/bin SHELL=/bin/sh timeout "$timeout_s" \
+			script -q -e -c "exec $(printf '%q' "$1")" /dev/null \
+			< <(sleep "$timeout_s") >"$work/raw" 2>"$work/err")
+		status=$?
+		tr -d '\r' < "$work/raw" > "$2"
+	else
+		(cd / && env -i PATH=/usr/bin:/bin timeout "$timeout_s" "$1" \
+			</dev/null >"$2" 2>"$work/err")
+		status=$?
+	fi
 	if [ $status -eq 124 ]; then echo "timed out after ${timeout_s}s"
 	elif [ $status -ne 0 ]; then echo "exit status $status"
 	elif [ -s "$work/err" ]; then echo "wrote to stderr: $(head -c 200 "$work/err")"

@@ -26,7 +26,7 @@ struct ux_call {
 	uint32_t out_cap;
 	uint32_t out_len;               /* set by the handler */
 	bool no_reply;                  /* the caller is gone (exit) */
-	uint64_t since_ms;              /* when the call first came (parked ones
+	uint64_t since_ns;              /* when the call first came (parked ones
 					 * are tried again later) */
 	bool timed;                     /* a -UX_EPARK answer has a deadline:
 					 * retry it as time passes too */

@@ -12,8 +12,12 @@
 
 int64_t ux_sys_read(struct ux_call *c)
 {
-	return call_out_filled(c, vfs_read(c->proc->files, arg_int(c->arg[0]), c->out,
-					   call_out_room(c, c->arg[2])));
+	struct vfs_wait wait = { .since_ns = c->since_ns };
+	int64_t r = vfs_read_call(c->proc->files, arg_int(c->arg[0]), c->out,
+				  call_out_room(c, c->arg[2]), &wait);
+
+	c->timed = wait.timed;
+	return call_out_filled(c, r);
 }
 
 int64_t ux_sys_write(struct ux_call *c)

@@ -37,8 +37,8 @@ int64_t ux_sys_poll(struct ux_call *c)
 		fds[i].revents = (int16_t)got;
 		ready += got != 0;
 	}
-	uint64_t waited = ux_now_ms() - c->since_ms;
-	if (ready || timeout_ms == 0 || (timeout_ms > 0 && waited >= (uint64_t)timeout_ms)) {
+	if (ready || timeout_ms == 0 ||
+	    (timeout_ms > 0 && ux_waited_ms(c->since_ns, (uint64_t)timeout_ms))) {
 		c->out_len = (uint32_t)(nfds * sizeof(*fds));
 		return ready;
 	}

@@ -6,9 +6,10 @@
  */
 #include "dev.h"
 
-static int64_t null_read(void *dev, struct vfs_file *f, void *buf, size_t len)
+static int64_t null_read(void *dev, struct vfs_file *f, void *buf, size_t len,
+			 struct vfs_wait *wait)
 {
-	(void)dev, (void)f, (void)buf, (void)len;
+	(void)dev, (void)f, (void)buf, (void)len, (void)wait;
 	return 0;
 }
 
@@ -18,9 +19,10 @@ static int64_t null_write(void *dev, struct vfs_file *f, const void *buf, size_t
 	return (int64_t)len;
 }
 
-static int64_t zero_read(void *dev, struct vfs_file *f, void *buf, size_t len)
+static int64_t zero_read(void *dev, struct vfs_file *f, void *buf, size_t len,
+			 struct vfs_wait *wait)
 {
-	(void)dev, (void)f;
+	(void)dev, (void)f, (void)wait;
 	memset(buf, 0, len);
 	return (int64_t)len;
 }

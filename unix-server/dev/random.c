@@ -72,9 +72,10 @@ void dev_random_fill(struct dev_random *r, void *buf, size_t len)
 	memset(block, 0, sizeof(block));
 }
 
-static int64_t random_read(void *dev, struct vfs_file *f, void *buf, size_t len)
+static int64_t random_read(void *dev, struct vfs_file *f, void *buf, size_t len,
+			   struct vfs_wait *wait)
 {
-	(void)f;
+	(void)f, (void)wait;
 	dev_random_fill(dev, buf, len);
 	return (int64_t)len;
 }

@@ -1,7 +1,8 @@
 /*
  * console.c: see console.h. The terminal's driver operations for the
  * VFS: reads and writes go through the line discipline; a read with no
- * input parks (-UX_EPARK) and is retried after each interrupt.
+ * input parks (-UX_EPARK) and is retried after each interrupt, and, when
+ * VTIME gives it a deadline, as time passes (tty_read_timer).
  */
 #include "console.h"
 #include "dev/uart16550.h"
@@ -15,6 +16,7 @@
 static struct tty console_tty;
 static bool owns_uart;
 static mk_port_name_t irq_port;
+static uint64_t last_input_ns;          /* when the last input interrupt came */
 
 static void kernel_console_output(void *ctx, const uint8_t *buf, size_t len)
 {
@@ -25,10 +27,27 @@ static void kernel_console_output(void *ctx, const uint8_t *buf, size_t len)
 static const struct tty_ops uart_ops = { uart_tty_output };
 static const struct tty_ops kernel_ops = { kernel_console_output };
 
-static int64_t console_read(void *dev, struct vfs_file *f, void *buf, size_t len)
+/*
+ * A read VTIME times (tty_read.c): the timer runs from when the read
+ * began or from the last input, whichever is later; Linux restarts it
+ * as each byte comes. With no call behind the read (wait NULL) it just
+ * waits for input.
+ */
+static int64_t console_read(void *dev, struct vfs_file *f, void *buf, size_t len,
+			    struct vfs_wait *wait)
 {
-	(void)dev, (void)f;
-	return tty_read(&console_tty, buf, len);
+	(void)dev;
+	if (f->flags & LINUX_O_NONBLOCK)
+		return tty_read_nonblock(&console_tty, buf, len);
+	int64_t r = tty_read(&console_tty, buf, len);
+	uint32_t tenths = tty_read_timer(&console_tty);
+	if (r != -UX_EPARK || !wait || !tenths)
+		return r;
+	uint64_t from = wait->since_ns > last_input_ns ? wait->since_ns : last_input_ns;
+	if (ux_waited_ms(from, tenths * 100ull))
+		return tty_read_expired(&console_tty, buf, len);
+	wait->timed = true;
+	return -UX_EPARK;
 }
 
 static int64_t console_write(void *dev, struct vfs_file *f, const void *buf, size_t len)
@@ -124,8 +143,10 @@ void console_interrupt(const struct mk_interrupt_msg *m)
 
 	if (!owns_uart || m->header.local_port != irq_port || m->irq != UART_COM1_IRQ)
 		return;         /* not the kernel's: anyone may send this id */
-	while ((n = uart_read_available(UART_COM1, buf, sizeof(buf))) > 0)
+	while ((n = uart_read_available(UART_COM1, buf, sizeof(buf))) > 0) {
 		tty_input(&console_tty, buf, n);
+		last_input_ns = ux_now_ns();
+	}
 	mk_interrupt_ack(native_host_port(), UART_COM1_IRQ);
 	vfs_wake(&server.vfs);
 }

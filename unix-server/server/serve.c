@@ -28,7 +28,7 @@ union message {
 
 struct parked_call {
 	struct parked_call *next;
-	uint64_t since_ms;              /* when it first came */
+	uint64_t since_ns;              /* when it first came */
 	bool timed;                     /* retried as time passes, too */
 	union message message;          /* the request as it came */
 };
@@ -115,11 +115,11 @@ static int64_t check_inputs(const struct ux_request *rq, const struct ux_call_ma
 	return 0;
 }
 
-static bool handle_syscall(union message *in, union message *out, uint64_t since_ms)
+static bool handle_syscall(union message *in, union message *out, uint64_t since_ns)
 {
 	const struct ux_request *rq = &in->request;
 	const struct ux_call_marshal *row;
-	struct ux_call c = { .arg = rq->arg, .out = out->reply.data, .since_ms = since_ms };
+	struct ux_call c = { .arg = rq->arg, .out = out->reply.data, .since_ns = since_ns };
 	int64_t result;
 
 	if (in->header.size < UX_REQUEST_HEAD || (in->header.bits & MK_MSGH_COMPLEX) ||
@@ -145,7 +145,7 @@ static bool handle_syscall(union message *in, union message *out, uint64_t since
 		if (pc) {
 			memcpy(&pc->message, in, in->header.size);
 			pc->next = NULL;
-			pc->since_ms = since_ms;
+			pc->since_ns = since_ns;
 			pc->timed = c.timed;
 			timed_parked += c.timed;
 			struct parked_call **tail = &parked;
@@ -182,7 +182,7 @@ static bool handle_message(union message *in, union message *out)
 {
 	switch (in->header.id) {
 	case UX_MSG_SYSCALL:
-		return handle_syscall(in, out, ux_now_ms());
+		return handle_syscall(in, out, ux_now_ns());
 	case UX_MSG_LOG:
 		handle_log(in);
 		break;
@@ -239,7 +239,7 @@ static void serve_retry_parked(void)
 	while (list) {
 		struct parked_call *pc = list;
 		list = pc->next;
-		if (handle_syscall(&pc->message, &reply, pc->since_ms))
+		if (handle_syscall(&pc->message, &reply, pc->since_ns))
 			mk_msg(&reply, MK_MSG_OPTION_SEND, reply.header.size, 0, MK_PORT_NULL, 0);
 		native_free(pc);
 	}

@@ -17,6 +17,7 @@
 #include "vfs/vfs.h"
 #include "lib/native/lock.h"
 #include "lib/native/native.h"
+#include "lib/tsc.h"
 
 struct server {
 	struct native_lock lock;
@@ -37,10 +38,28 @@ struct server {
 
 extern struct server server;
 
-/* Milliseconds since boot, at the kernel's tick (10 ms). */
-static inline uint64_t ux_now_ms(void)
+#define UX_TICK_NS 10000000ull          /* the kernel's tick */
+
+/* Nanoseconds since boot on the apps' own CLOCK_MONOTONIC (the TSC as
+ * every emulator reads it), so a deadline the server keeps is one the
+ * app sees kept; the kernel's ticks if the TSC could not be measured. */
+static inline uint64_t ux_now_ns(void)
 {
-	return (uint64_t)mk_clock_ticks() * 10;
+	const struct emulator_header *h = &server.emulator_template;
+
+	if (!h->tsc_ns_mult)
+		return (uint64_t)mk_clock_ticks() * UX_TICK_NS;
+	return emulator_clock_ns(h, rdtsc());
+}
+
+/* Has at least ms passed since start (a ux_now_ns reading)? Linux's
+ * timeouts never end early; a tick reading may be taken up to a tick
+ * after the moment it stands for, so then one more tick is waited. */
+static inline bool ux_waited_ms(uint64_t start, uint64_t ms)
+{
+	uint64_t slack = server.emulator_template.tsc_ns_mult ? 0 : UX_TICK_NS;
+
+	return ux_now_ns() - start >= ms * 1000000ull + slack;
 }
 
 /* Should a process running a program called comm be traced? */

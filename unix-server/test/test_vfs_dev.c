@@ -189,6 +189,8 @@ struct fake_tty {
 	bool busy;              /* refuse opens */
 	uint32_t open_flags;    /* as the open hook saw them */
 	unsigned last_cmd;
+	uint64_t deadline_ns;   /* nonzero: a read parks with this deadline */
+	const struct vfs_wait *wait_seen;       /* as the last read saw it */
 };
 
 static int fake_open(void *dev, struct vfs_file *f)
@@ -209,13 +211,21 @@ static void fake_release(void *dev, struct vfs_file *f)
 	((struct fake_tty *)dev)->releases++;
 }
 
-static int64_t fake_read(void *dev, struct vfs_file *f, void *buf, size_t len)
+static int64_t fake_read(void *dev, struct vfs_file *f, void *buf, size_t len,
+			 struct vfs_wait *wait)
 {
 	struct fake_tty *t = dev;
 
 	(void)f;
-	if (!t->have)
+	t->wait_seen = wait;
+	if (!t->have) {
+		if (wait && t->deadline_ns) {
+			if (wait->since_ns >= t->deadline_ns)
+				return 0;       /* as a VTIME read that ran out */
+			wait->timed = true;
+		}
 		return -UX_EPARK;
+	}
 	if (len > t->have)
 		len = t->have;
 	memcpy(buf, t->input, len);
@@ -283,8 +293,17 @@ static void registered_driver_gets_the_calls(void)
 	UNIT_CHECK(vopen("/dev/console", O_RDWR) == -UX_EBUSY);
 	t.busy = false;
 	UNIT_CHECK(t.opens == 1 && t.releases == 0 && v.files == 1);
-	UNIT_CHECK(vfs_read(&P, fd, buf, sizeof(buf)) == -UX_EPARK);
+	UNIT_CHECK(vfs_read(&P, fd, buf, sizeof(buf)) == -UX_EPARK && !t.wait_seen);
 	UNIT_CHECK(vfs_poll(&P, fd, LINUX_POLLIN) == 0);
+	/* A read with its call behind it: the driver sees when the call came
+	 * and can ask to be tried again as time passes. */
+	struct vfs_wait wait = { .since_ns = 100 };
+	t.deadline_ns = 150;
+	UNIT_CHECK(vfs_read_call(&P, fd, buf, sizeof(buf), &wait) == -UX_EPARK);
+	UNIT_CHECK(t.wait_seen == &wait && wait.timed);
+	wait = (struct vfs_wait){ .since_ns = 150 };
+	UNIT_CHECK(vfs_read_call(&P, fd, buf, sizeof(buf), &wait) == 0 && !wait.timed);
+	t.deadline_ns = 0;
 	memcpy(t.input, "ls\n", 3);
 	t.have = 3;
 	UNIT_CHECK(vfs_poll(&P, fd, LINUX_POLLIN | LINUX_POLLOUT) ==

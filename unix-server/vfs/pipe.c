@@ -107,12 +107,13 @@ static uint32_t bytes_in(struct pipe *pp)
 	return n;
 }
 
-static int64_t pipe_read(void *dev, struct vfs_file *f, void *buf, size_t len)
+static int64_t pipe_read(void *dev, struct vfs_file *f, void *buf, size_t len,
+			 struct vfs_wait *wait)
 {
 	struct pipe *pp = f->priv;
 	size_t done = 0;
 
-	(void)dev;
+	(void)dev, (void)wait;
 	if (len == 0)
 		return 0;
 	while (done < len && pp->tail != pp->head) {

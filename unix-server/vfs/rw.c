@@ -22,7 +22,8 @@ static size_t clamp_count(size_t len)
 }
 
 /* Reads at *pos and advances it: the one path for read and pread. */
-static int64_t read_at(struct vfs_file *f, void *buf, size_t len, uint64_t *pos)
+static int64_t read_at(struct vfs_file *f, void *buf, size_t len, uint64_t *pos,
+		       struct vfs_wait *wait)
 {
 	int64_t n;
 
@@ -30,7 +31,7 @@ static int64_t read_at(struct vfs_file *f, void *buf, size_t len, uint64_t *pos)
 		return -UX_EBADF;
 	len = clamp_count(len);
 	if (f->ops)
-		return device_result(f, f->ops->read ? f->ops->read(f->dev, f, buf, len)
+		return device_result(f, f->ops->read ? f->ops->read(f->dev, f, buf, len, wait)
 						     : -UX_EINVAL);
 	n = tmpfs_read(f->node, *pos, buf, len);
 	if (n > 0)
@@ -61,7 +62,7 @@ static int64_t write_at(struct vfs *v, struct vfs_file *f, const void *buf, size
 int64_t vfs_file_read(struct vfs *v, struct vfs_file *f, void *buf, size_t len)
 {
 	(void)v;
-	return read_at(f, buf, len, &f->pos);
+	return read_at(f, buf, len, &f->pos, NULL);
 }
 
 int64_t vfs_file_write(struct vfs *v, struct vfs_file *f, const void *buf, size_t len)
@@ -69,11 +70,17 @@ int64_t vfs_file_write(struct vfs *v, struct vfs_file *f, const void *buf, size_
 	return write_at(v, f, buf, len, &f->pos);
 }
 
-int64_t vfs_read(struct vfs_proc *p, int fd, void *buf, size_t len)
+int64_t vfs_read_call(struct vfs_proc *p, int fd, void *buf, size_t len,
+		      struct vfs_wait *wait)
 {
 	struct vfs_file *f = vfs_fd_file_io(p, fd);
 
-	return f ? vfs_file_read(p->vfs, f, buf, len) : -UX_EBADF;
+	return f ? read_at(f, buf, len, &f->pos, wait) : -UX_EBADF;
+}
+
+int64_t vfs_read(struct vfs_proc *p, int fd, void *buf, size_t len)
+{
+	return vfs_read_call(p, fd, buf, len, NULL);
 }
 
 int64_t vfs_write(struct vfs_proc *p, int fd, const void *buf, size_t len)
@@ -106,7 +113,7 @@ int64_t vfs_pread64(struct vfs_proc *p, int fd, void *buf, size_t len, int64_t o
 	uint64_t pos = (uint64_t)off;
 	int64_t r = positional_file(p, fd, off, &f);
 
-	return r ? r : read_at(f, buf, len, &pos);
+	return r ? r : read_at(f, buf, len, &pos, NULL);
 }
 
 /* With O_APPEND, Linux's pwrite appends whatever the offset says. */

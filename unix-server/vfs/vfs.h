@@ -60,15 +60,30 @@ struct vfs_file;
  * writable; lseek NULL makes the device a stream (lseek, pread and
  * pwrite give -ESPIPE). read/write may return -UX_EPARK.
  *
+ * read: wait is the call behind the read (NULL when there is none, as
+ * for pread): a driver whose read parks with a deadline (a terminal's
+ * VTIME) reads wait->since_ns and sets wait->timed.
+ *
  * ioctl: buf is the server's copy of the len bytes at the process's arg
  * address, for the commands whose argument is a pointer (the caller
  * knows each command's size and direction, copies in before and out
  * after); arg is the raw argument for commands that take a value.
  */
+/* A read that may park, as its system call sees it: parked calls are
+ * handled afresh each time they are tried again (DESIGN rule 6), so the
+ * time they began is what a deadline counts from. */
+struct vfs_wait {
+	uint64_t since_ns;      /* when the call first came (ux_now_ns) */
+	bool timed;             /* set by the driver: it parked with a deadline,
+				 * so try it again as time passes, not only on
+				 * events */
+};
+
 struct vfs_chardev_ops {
 	int (*open)(void *dev, struct vfs_file *f);
 	void (*release)(void *dev, struct vfs_file *f);
-	int64_t (*read)(void *dev, struct vfs_file *f, void *buf, size_t len);
+	int64_t (*read)(void *dev, struct vfs_file *f, void *buf, size_t len,
+			struct vfs_wait *wait);
 	int64_t (*write)(void *dev, struct vfs_file *f, const void *buf, size_t len);
 	int64_t (*ioctl)(void *dev, struct vfs_file *f, unsigned cmd, uint64_t arg,
 			 void *buf, size_t len);
@@ -186,6 +201,11 @@ int vfs_may_exec(const struct vfs_proc *p, const struct tmpfs_node *n);
 int vfs_openat(struct vfs_proc *p, int dirfd, const char *path, uint32_t flags, uint32_t mode);
 int vfs_close(struct vfs_proc *p, int fd);
 int64_t vfs_read(struct vfs_proc *p, int fd, void *buf, size_t len);
+/* read(2) for a system call that can be tried again later (wait: see
+ * struct vfs_wait); vfs_read is this with no call behind it, where a
+ * read needing a deadline parks until an event. */
+int64_t vfs_read_call(struct vfs_proc *p, int fd, void *buf, size_t len,
+		      struct vfs_wait *wait);
 int64_t vfs_write(struct vfs_proc *p, int fd, const void *buf, size_t len);
 int64_t vfs_pread64(struct vfs_proc *p, int fd, void *buf, size_t len, int64_t off);
 int64_t vfs_pwrite64(struct vfs_proc *p, int fd, const void *buf, size_t len, int64_t off);

@@ -55,4 +55,11 @@ struct emulator_header {
 
 #define EMULATOR_F_TRACE 1              /* print every call (strace format) */
 
+/* CLOCK_MONOTONIC in nanoseconds at TSC value tsc, as the emulators and
+ * the server compute it (h->tsc_ns_mult must be nonzero). */
+static inline uint64_t emulator_clock_ns(const struct emulator_header *h, uint64_t tsc)
+{
+	return (uint64_t)(((unsigned __int128)(tsc - h->tsc_at_boot) * h->tsc_ns_mult) >> 32);
+}
+
 #endif
