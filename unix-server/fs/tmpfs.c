@@ -5,6 +5,10 @@
  * "." and its children's ".." are counted in nlink the Linux way but do
  * not keep it alive: rmdir sets nlink to 0) or references. The root has
  * no entry: it is its own parent and tmpfs_destroy frees it.
+ *
+ * A removed directory still in use (a cwd, an open descriptor) holds a
+ * reference on its old parent until it is freed, so ".." out of it
+ * reaches that parent as on Linux, however the parent fared since.
  */
 #include "tmpfs_internal.h"
 
@@ -71,8 +75,23 @@ static void node_free(struct tmpfs *fs, struct tmpfs_node *n)
 
 void tmpfs_node_release(struct tmpfs *fs, struct tmpfs_node *n)
 {
-	if (n->nlink == 0 && n->refs == 0)
+	/* Freeing a removed directory puts its parent, which may go too. */
+	while (n && n->nlink == 0 && n->refs == 0) {
+		struct tmpfs_node *parent = tmpfs_is_dir(n) ? n->u.dir.parent : NULL;
+
 		node_free(fs, n);
+		if (parent)
+			parent->refs--;
+		n = parent;
+	}
+}
+
+void tmpfs_dir_unlinked(struct tmpfs *fs, struct tmpfs_node *parent, struct tmpfs_node *n)
+{
+	parent->nlink--;
+	n->nlink = 0;
+	tmpfs_node_get(parent);         /* n's "..", put when n is freed */
+	tmpfs_node_release(fs, n);
 }
 
 void tmpfs_drop_link(struct tmpfs *fs, struct tmpfs_node *n)

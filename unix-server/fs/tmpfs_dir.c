@@ -217,10 +217,8 @@ static void remove_dir_entry(struct tmpfs *fs, struct tmpfs_node *dir, struct tm
 	struct tmpfs_node *n = d->node;
 
 	tmpfs_dirent_remove(fs, dir, d);
-	dir->nlink--;
-	n->nlink = 0;
 	tmpfs_touch(fs, dir);
-	tmpfs_node_release(fs, n);
+	tmpfs_dir_unlinked(fs, dir, n);
 }
 
 int tmpfs_rmdir(struct tmpfs *fs, struct tmpfs_node *dir, const char *name, size_t len)

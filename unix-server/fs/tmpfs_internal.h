@@ -31,6 +31,9 @@ struct tmpfs_node *tmpfs_node_new(struct tmpfs *fs, uint32_t mode, uint32_t uid,
 /* Frees n once it has no links and no references. */
 void tmpfs_node_release(struct tmpfs *fs, struct tmpfs_node *n);
 void tmpfs_drop_link(struct tmpfs *fs, struct tmpfs_node *n);
+/* The empty directory n lost its entry in parent (rmdir, or a rename
+ * over it): n's links go, and parent stays while n lives (tmpfs.c). */
+void tmpfs_dir_unlinked(struct tmpfs *fs, struct tmpfs_node *parent, struct tmpfs_node *n);
 
 bool tmpfs_is_dot(const char *name, size_t len);        /* "." or ".." */
 /* 0 if dir is a live directory a name of len bytes can be looked up or

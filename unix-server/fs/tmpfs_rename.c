@@ -79,9 +79,7 @@ static void replace(struct tmpfs *fs, struct tmpfs_node *nd, struct tmpfs_dirent
 
 	t->node = src;
 	if (tmpfs_is_dir(victim)) {
-		victim->nlink = 0;
-		nd->nlink--;
-		tmpfs_node_release(fs, victim);
+		tmpfs_dir_unlinked(fs, nd, victim);
 	} else {
 		tmpfs_drop_link(fs, victim);
 	}

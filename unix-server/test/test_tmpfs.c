@@ -339,6 +339,32 @@ static void rmdir_rules(void)
 	teardown();
 }
 
+/* A removed directory someone is in keeps its old parent, removed or
+ * not, until it goes itself (rmdir and rename over it alike). */
+static void removed_directory_holds_its_parent(void)
+{
+	struct tmpfs_node *a, *b, *c;
+
+	setup();
+	a = mkdir_in(fs.root, "a");
+	b = mkdir_in(a, "b");
+	tmpfs_node_get(b);
+	UNIT_CHECK(tmpfs_rmdir(&fs, a, N("b")) == 0 && a->refs == 1);
+	UNIT_CHECK(tmpfs_rmdir(&fs, fs.root, N("a")) == 0 && fs.nodes == 3);
+	UNIT_CHECK(b->u.dir.parent == a && a->nlink == 0 && a->u.dir.parent == fs.root);
+	tmpfs_node_put(&fs, b);         /* b goes, then a with it */
+	UNIT_CHECK(fs.nodes == 1 && fs.root->refs == 0 && fs.root->nlink == 2);
+
+	a = mkdir_in(fs.root, "a");
+	c = mkdir_in(fs.root, "c");
+	tmpfs_node_get(c);
+	UNIT_CHECK(tmpfs_rename(&fs, fs.root, N("a"), fs.root, N("c"), 0) == 0);
+	UNIT_CHECK(c->nlink == 0 && fs.root->refs == 1 && fs.nodes == 3);
+	tmpfs_node_put(&fs, c);
+	UNIT_CHECK(fs.nodes == 2 && fs.root->refs == 0);
+	teardown();
+}
+
 static void read_write_at_offsets_zero_fill_holes(void)
 {
 	struct tmpfs_node *f;
@@ -572,6 +598,7 @@ static const struct unit_case cases[] = {
 	UNIT_CASE(truncate_shrinks_and_grows_with_zeros),
 	UNIT_CASE(borrowed_data_is_copied_on_write),
 	UNIT_CASE(readdir_lists_dots_then_entries_with_stable_cookies),
+	UNIT_CASE(removed_directory_holds_its_parent),
 	UNIT_CASE(rename_moves_and_replaces_files),
 	UNIT_CASE(rename_of_two_links_to_one_inode_does_nothing),
 	UNIT_CASE(rename_directory_rules),

@@ -5,11 +5,9 @@
  * not a directory; O_PATH descriptors count); an empty path is -ENOENT
  * unless AT_EMPTY_PATH, which means dirfd's own file (any type).
  *
- * A removed directory keeps a pointer to its old parent, which may
- * since have been freed, so a walk must not take ".." out of one: from
- * a removed start directory a path beginning with ".." is -ENOENT
- * (Linux would reach the old parent). Nothing else reaches a removed
- * directory's parent: it has no entries, and readdir and getcwd refuse it.
+ * A removed directory holds its old parent (tmpfs.c), so ".." out of a
+ * removed cwd or dirfd reaches it, as on Linux; any other name in it is
+ * -ENOENT, and readdir and getcwd refuse it.
  */
 #include "vfs_internal.h"
 
@@ -34,32 +32,11 @@ int vfs_start_dir(struct vfs_proc *p, int dirfd, const char *path, struct tmpfs_
 	return 0;
 }
 
-/* Does path (relative) start with "..", after any "." components? */
-static bool leaves_by_dotdot(const char *path)
-{
-	for (;;) {
-		while (*path == '/')
-			path++;
-		if (path[0] == '.' && (path[1] == '/' || path[1] == 0)) {
-			path++;
-			continue;
-		}
-		return path[0] == '.' && path[1] == '.' && (path[2] == '/' || path[2] == 0);
-	}
-}
-
 static int start(struct vfs_proc *p, int dirfd, const char *path, struct tmpfs_node **out)
 {
-	int err;
-
 	if (!path[0])
 		return -UX_ENOENT;
-	err = vfs_start_dir(p, dirfd, path, out);
-	if (err)
-		return err;
-	if ((*out)->nlink == 0 && leaves_by_dotdot(path))
-		return -UX_ENOENT;
-	return 0;
+	return vfs_start_dir(p, dirfd, path, out);
 }
 
 /* dirfd's own node, for AT_EMPTY_PATH. */
