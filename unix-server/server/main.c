@@ -57,7 +57,12 @@ static void random_seed(void *ctx, uint8_t *out, size_t len)
 
 static void fail(const char *what, int err)
 {
-	ux_log("cannot start: %s (error %d)\n", what, err);
+	const char *text = ux_strerror(err);
+
+	if (text)
+		ux_log("cannot start: %s: %s\n", what, text);
+	else
+		ux_log("cannot start: %s (error %d)\n", what, err);
 	mk_host_poweroff(native_host_port(), MK_EXIT_PANIC);
 	for (;;)
 		mk_thread_exit();
@@ -122,7 +127,7 @@ static void start_init(const char *cmdline)
 	if (r == 0)
 		r = exec_task_start(p, &req);
 	if (r < 0) {
-		ux_log("cannot run init %s: error %d\n", argv[0], r);
+		ux_log("cannot run init %s\n", argv[0]);
 		fail("init", r);
 	}
 }
