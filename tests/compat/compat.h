@@ -58,6 +58,9 @@ static inline const char *errname(int e)
 	case ELOOP: return "ELOOP";
 	case EOVERFLOW: return "EOVERFLOW";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
+	case ENXIO: return "ENXIO";
+	case EBUSY: return "EBUSY";
+	case ENODEV: return "ENODEV";
 	}
 	snprintf(other, sizeof(other), "errno %d", e);
 	return other;
