@@ -184,11 +184,18 @@ static long call_once(struct emu_thread *t, uint32_t number, const struct ux_cal
 	return rp->result;
 }
 
-/* UX_REPEAT: the one BUF argument (input or output) in chunks. */
+/*
+ * UX_REPEAT: the one BUF argument (input or output) in chunks. A read's
+ * later chunks (and all of them when it continues an earlier read) must
+ * not wait: Linux's one read returns what there is once it has some.
+ * A write's may: Linux's blocking write to a pipe waits until all of it
+ * is written.
+ */
 static long call_repeated(struct emu_thread *t, uint32_t number, const struct ux_call_marshal *m,
-			  const uint64_t app_arg[6])
+			  const uint64_t app_arg[6], bool continued)
 {
-	const struct ux_marshal *buf = m->out.kind == UX_M_BUF ? &m->out : &m->in[0];
+	bool is_read = m->out.kind == UX_M_BUF;
+	const struct ux_marshal *buf = is_read ? &m->out : &m->in[0];
 	uint64_t arg[6], total = 0, want = app_arg[buf->len];
 
 	memcpy(arg, app_arg, sizeof(arg));
@@ -198,7 +205,8 @@ static long call_repeated(struct emu_thread *t, uint32_t number, const struct ux
 		arg[buf->len] = chunk;
 		if (m->repeat >= UX_REPEAT_AT(0))
 			arg[m->repeat - UX_REPEAT_AT(0)] = app_arg[m->repeat - UX_REPEAT_AT(0)] + total;
-		long r = call_once(t, number, m, arg, total ? UX_RQ_CONTINUATION : 0);
+		bool more = is_read && (continued || total);
+		long r = call_once(t, number, m, arg, more ? UX_RQ_CONTINUATION : 0);
 		if (r < 0)
 			return total ? (long)total : r;
 		total += (uint64_t)r;
@@ -207,7 +215,8 @@ static long call_repeated(struct emu_thread *t, uint32_t number, const struct ux
 	}
 }
 
-long emu_rpc_syscall(struct emu_thread *t, uint32_t number, const uint64_t arg[6])
+static long rpc_call(struct emu_thread *t, uint32_t number, const uint64_t arg[6],
+		     bool continued)
 {
 	const struct ux_call_marshal *m = &server_rows[number].m;
 	long r = connect(t);
@@ -216,8 +225,18 @@ long emu_rpc_syscall(struct emu_thread *t, uint32_t number, const uint64_t arg[6
 		return r;
 	if (m->repeat != UX_ONCE && arg[m->out.kind == UX_M_BUF ? m->out.len : m->in[0].len] >
 	    UX_DATA_MAX)
-		return call_repeated(t, number, m, arg);
-	return call_once(t, number, m, arg, 0);
+		return call_repeated(t, number, m, arg, continued);
+	return call_once(t, number, m, arg, continued ? UX_RQ_CONTINUATION : 0);
+}
+
+long emu_rpc_syscall(struct emu_thread *t, uint32_t number, const uint64_t arg[6])
+{
+	return rpc_call(t, number, arg, false);
+}
+
+long emu_rpc_read_more(struct emu_thread *t, uint32_t number, const uint64_t arg[6])
+{
+	return rpc_call(t, number, arg, true);
 }
 
 void emu_rpc_log(struct emu_thread *t, const char *text, uint32_t len)

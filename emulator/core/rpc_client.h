@@ -15,6 +15,10 @@ bool emu_rpc_known(uint64_t number);
 /* Sends the call with the app's arguments (from f) to the server and
  * returns its result, or -EFAULT when a buffer could not be copied. */
 long emu_rpc_syscall(struct emu_thread *t, uint32_t number, const uint64_t arg[6]);
+/* The same for a later part of a read that has already moved bytes
+ * (readv's next vector): where the read would wait it returns 0, so the
+ * caller returns what it has, as Linux's one read would. */
+long emu_rpc_read_more(struct emu_thread *t, uint32_t number, const uint64_t arg[6]);
 /* One line of text for the system log (no reply, best effort). */
 void emu_rpc_log(struct emu_thread *t, const char *text, uint32_t len);
 

@@ -74,11 +74,13 @@ static int64_t set_status_flag(struct vfs_file *f, uint32_t flag, const void *bu
 }
 
 /* FIONREAD on a regular file: bytes from the position to the end, as an int. */
+/* Linux stores size - pos into an int as it is: negative past the end,
+ * and only the low 32 bits of a larger count. */
 static int64_t file_fionread(struct vfs_file *f, void *buf, size_t len)
 {
-	uint64_t left = f->node->size > f->pos ? f->node->size - f->pos : 0;
+	uint64_t left = f->node->size - f->pos;
 
-	return put_int(buf, len, left > INT32_MAX ? INT32_MAX : (int)left);
+	return put_int(buf, len, (int32_t)(uint32_t)left);
 }
 
 int64_t vfs_ioctl(struct vfs_proc *p, int fd, unsigned cmd, uint64_t arg, void *buf, size_t len)

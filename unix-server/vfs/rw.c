@@ -21,6 +21,18 @@ static size_t clamp_count(size_t len)
 	return len > LINUX_MAX_RW_COUNT ? LINUX_MAX_RW_COUNT : len;
 }
 
+static bool is_stream(const struct vfs_file *f)
+{
+	return f->ops && !f->ops->lseek;
+}
+
+/* Linux's rw_verify_area: on a file with positions, pos + len (the count
+ * as asked, before clamp_count) must stay a valid offset. */
+static bool range_overflows(const struct vfs_file *f, uint64_t pos, size_t len)
+{
+	return !is_stream(f) && (pos > OFF_MAX || len > OFF_MAX - pos);
+}
+
 /* Reads at *pos and advances it: the one path for read and pread. */
 static int64_t read_at(struct vfs_file *f, void *buf, size_t len, uint64_t *pos,
 		       struct vfs_wait *wait)
@@ -29,6 +41,8 @@ static int64_t read_at(struct vfs_file *f, void *buf, size_t len, uint64_t *pos,
 
 	if (!vfs_file_readable(f))
 		return -UX_EBADF;
+	if (range_overflows(f, *pos, len))
+		return -UX_EINVAL;
 	len = clamp_count(len);
 	if (f->ops)
 		return device_result(f, f->ops->read ? f->ops->read(f->dev, f, buf, len, wait)
@@ -47,6 +61,8 @@ static int64_t write_at(struct vfs *v, struct vfs_file *f, const void *buf, size
 
 	if (!vfs_file_writable(f))
 		return -UX_EBADF;
+	if (range_overflows(f, *pos, len))
+		return -UX_EINVAL;
 	len = clamp_count(len);
 	if (f->ops)
 		return device_result(f, f->ops->write ? f->ops->write(f->dev, f, buf, len)
@@ -88,11 +104,6 @@ int64_t vfs_write(struct vfs_proc *p, int fd, const void *buf, size_t len)
 	struct vfs_file *f = vfs_fd_file_io(p, fd);
 
 	return f ? vfs_file_write(p->vfs, f, buf, len) : -UX_EBADF;
-}
-
-static bool is_stream(const struct vfs_file *f)
-{
-	return f->ops && !f->ops->lseek;
 }
 
 /* pread64's and pwrite64's checks, in Linux's order: the offset before

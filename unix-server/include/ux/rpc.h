@@ -47,10 +47,11 @@ struct ux_request {
 	uint8_t data[UX_DATA_MAX];
 };
 
-/* A later chunk of a repeated read or write (UX_REPEAT): the call has
- * already moved bytes, so where it would wait it answers 0 instead, and
- * the emulator returns what the earlier chunks moved (Linux's short read
- * or write). */
+/* A later chunk of a repeated read (UX_REPEAT), or readv's next vector:
+ * the call has already moved bytes, so where it would wait it answers 0
+ * instead, and the emulator returns what the earlier parts moved (Linux's
+ * short read). Writes never send it: a blocking write waits until all of
+ * it is written, as on Linux. */
 #define UX_RQ_CONTINUATION 1
 
 struct ux_reply {
