@@ -9,7 +9,7 @@ bool poll_timeout_ns(int64_t sec, int64_t nsec, uint64_t *ns)
 	if (sec < 0 || nsec < 0 || nsec >= NSEC_PER_SEC)
 		return false;
 	/* Past ~292 years the end is never reached: forever. */
-	if ((uint64_t)sec >= (UINT64_MAX - NSEC_PER_SEC) / NSEC_PER_SEC)
+	if ((uint64_t)sec > (UINT64_MAX - NSEC_PER_SEC) / NSEC_PER_SEC)
 		*ns = POLL_FOREVER;
 	else
 		*ns = (uint64_t)sec * NSEC_PER_SEC + (uint64_t)nsec;
