@@ -3,7 +3,8 @@
  * buffers out of the app into one request, makes the call (one trap:
  * send to the process's server port, receive the reply on the thread's
  * reply port) and copies the output buffer back. Reads and writes bigger
- * than one message are repeated chunk by chunk (UX_REPEAT).
+ * than one message are repeated chunk by chunk (UX_REPEAT). The emulator's
+ * own handlers may also send a request built in its own memory.
  */
 #include "emulator/header.h"
 #include "lib/string.h"
@@ -124,6 +125,36 @@ static long probe_output(const struct ux_marshal *out, const uint64_t arg[6])
 	return r < 0 ? r : emu_copy_to_user(arg[out->ptr], bytes, out->size);
 }
 
+/* Sends the request whose inputs (used bytes) are in place and receives
+ * the reply: its result, with its output in t->msg.reply. */
+static long exchange(struct emu_thread *t, uint32_t number, const uint64_t arg[6],
+		     uint32_t used, uint32_t out_cap, uint32_t flags)
+{
+	struct ux_request *rq = &t->msg.request;
+
+	rq->out_cap = out_cap;
+	rq->flags = flags;
+	rq->number = number;
+	memcpy(rq->arg, arg, sizeof(rq->arg));
+	rq->header = (struct mk_msg_header){
+		.bits = MK_MSGH_BITS(MK_MSG_TYPE_COPY_SEND, MK_MSG_TYPE_MAKE_SEND_ONCE),
+		.size = UX_REQUEST_HEAD + used,
+		.remote_port = server_port,
+		.local_port = t->reply_port,
+		.id = UX_MSG_SYSCALL,
+	};
+	int64_t r = mk_msg(rq, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, rq->header.size,
+			   sizeof(t->msg), t->reply_port, 0);
+	struct ux_reply *rp = &t->msg.reply;
+	if (r != MK_SUCCESS || rp->header.id != UX_MSG_SYSCALL + UX_REPLY_ID_OFFSET ||
+	    rp->header.size < UX_REPLY_HEAD || rp->out_len > out_cap ||
+	    rp->header.size < UX_REPLY_HEAD + rp->out_len)
+		return -LINUX_EIO;      /* no server, or not its answer */
+	if (rp->result < 0)
+		rp->out_len = 0;
+	return rp->result;
+}
+
 /* One request and its reply; arg may differ from the app's (chunks). */
 static long call_once(struct emu_thread *t, uint32_t number, const struct ux_call_marshal *m,
 		      const uint64_t arg[6], uint32_t flags)
@@ -158,30 +189,14 @@ static long call_once(struct emu_thread *t, uint32_t number, const struct ux_cal
 	long probed = probe_output(&m->out, arg);
 	if (probed < 0)
 		return probed;
-	rq->out_cap = (uint32_t)out_cap;
-	rq->flags = flags;
-	rq->number = number;
-	memcpy(rq->arg, arg, sizeof(rq->arg));
-	rq->header = (struct mk_msg_header){
-		.bits = MK_MSGH_BITS(MK_MSG_TYPE_COPY_SEND, MK_MSG_TYPE_MAKE_SEND_ONCE),
-		.size = UX_REQUEST_HEAD + used,
-		.remote_port = server_port,
-		.local_port = t->reply_port,
-		.id = UX_MSG_SYSCALL,
-	};
-	int64_t r = mk_msg(rq, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, rq->header.size,
-			   sizeof(t->msg), t->reply_port, 0);
+	long r = exchange(t, number, arg, used, (uint32_t)out_cap, flags);
 	struct ux_reply *rp = &t->msg.reply;
-	if (r != MK_SUCCESS || rp->header.id != UX_MSG_SYSCALL + UX_REPLY_ID_OFFSET ||
-	    rp->header.size < UX_REPLY_HEAD || rp->out_len > (uint32_t)out_cap ||
-	    rp->header.size < UX_REPLY_HEAD + rp->out_len)
-		return -LINUX_EIO;      /* no server, or not its answer */
-	if (rp->result >= 0 && rp->out_len) {
+	if (r >= 0 && rp->out_len) {
 		long c = emu_copy_to_user(arg[m->out.ptr], rp->data, rp->out_len);
 		if (c < 0)
 			return c;
 	}
-	return rp->result;
+	return r;
 }
 
 /*
@@ -232,6 +247,21 @@ static long rpc_call(struct emu_thread *t, uint32_t number, const uint64_t arg[6
 long emu_rpc_syscall(struct emu_thread *t, uint32_t number, const uint64_t arg[6])
 {
 	return rpc_call(t, number, arg, false);
+}
+
+long emu_rpc_syscall_in_place(struct emu_thread *t, uint32_t number, const uint64_t arg[6],
+			      uint32_t in_len, uint32_t out_cap)
+{
+	struct ux_request *rq = &t->msg.request;
+	long r = connect(t);
+
+	if (r < 0)
+		return r;
+	if (in_len > UX_DATA_MAX || out_cap > UX_DATA_MAX)
+		return -LINUX_ENOMEM;
+	rq->in_len[0] = in_len;
+	rq->in_len[1] = 0;
+	return exchange(t, number, arg, in_len, out_cap, 0);
 }
 
 long emu_rpc_read_more(struct emu_thread *t, uint32_t number, const uint64_t arg[6])

@@ -19,6 +19,13 @@ long emu_rpc_syscall(struct emu_thread *t, uint32_t number, const uint64_t arg[6
  * (readv's next vector): where the read would wait it returns 0, so the
  * caller returns what it has, as Linux's one read would. */
 long emu_rpc_read_more(struct emu_thread *t, uint32_t number, const uint64_t arg[6]);
+/* A call whose buffers are the emulator's, not the app's: input 0
+ * (in_len bytes) already in t->msg.request.data; the output (at most
+ * out_cap bytes) is left in t->msg.reply.data, t->msg.reply.out_len of
+ * them (none after an error). For the local handlers that build what
+ * the server reads (select's pollfds, a signal mask to swap). */
+long emu_rpc_syscall_in_place(struct emu_thread *t, uint32_t number, const uint64_t arg[6],
+			      uint32_t in_len, uint32_t out_cap);
 /* One line of text for the system log (no reply, best effort). */
 void emu_rpc_log(struct emu_thread *t, const char *text, uint32_t len);
 

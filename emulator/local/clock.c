@@ -41,7 +41,7 @@ static uint64_t cycles_to_ns(uint64_t cycles)
 	return (uint64_t)(((unsigned __int128)cycles * emu_header.tsc_ns_mult) >> 32);
 }
 
-static uint64_t monotonic_ns(void)
+uint64_t emu_monotonic_ns(void)
 {
 	if (!emu_header.tsc_ns_mult)
 		return (uint64_t)mk_clock_ticks() * KERNEL_TICK_NS;
@@ -59,15 +59,15 @@ static int64_t clock_ns(uint64_t id)
 {
 	switch (id) {
 	case CLOCK_REALTIME:
-		return (int64_t)(monotonic_ns() + emu_header.realtime_at_boot_ns);
+		return (int64_t)(emu_monotonic_ns() + emu_header.realtime_at_boot_ns);
 	case CLOCK_REALTIME_COARSE:
-		return (int64_t)(coarse(monotonic_ns()) + emu_header.realtime_at_boot_ns);
+		return (int64_t)(coarse(emu_monotonic_ns()) + emu_header.realtime_at_boot_ns);
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_BOOTTIME:
-		return (int64_t)monotonic_ns();
+		return (int64_t)emu_monotonic_ns();
 	case CLOCK_MONOTONIC_COARSE:
-		return (int64_t)coarse(monotonic_ns());
+		return (int64_t)coarse(emu_monotonic_ns());
 	case CLOCK_PROCESS_CPUTIME_ID:
 	case CLOCK_THREAD_CPUTIME_ID: {
 		uint64_t cycles = 0;
@@ -139,7 +139,7 @@ static long sleep_ns(uint64_t ns)
 {
 	static mk_port_name_t nobody_sends;
 	struct mk_msg_header buffer;
-	uint64_t deadline = monotonic_ns() + ns, now;
+	uint64_t deadline = emu_monotonic_ns() + ns, now;
 
 	if (ns == 0) {
 		mk_thread_yield();
@@ -148,7 +148,7 @@ static long sleep_ns(uint64_t ns)
 	if (nobody_sends == MK_PORT_NULL &&
 	    mk_port_allocate(MK_RIGHT_RECEIVE, &nobody_sends) != MK_SUCCESS)
 		return -LINUX_EAGAIN;
-	while ((now = monotonic_ns()) < deadline) {
+	while ((now = emu_monotonic_ns()) < deadline) {
 		uint64_t ms = (deadline - now + 999999) / 1000000;
 		mk_msg(&buffer, MK_MSG_OPTION_RECEIVE | MK_MSG_OPTION_RCV_TIMEOUT, 0,
 		       sizeof(buffer), nobody_sends, ms);

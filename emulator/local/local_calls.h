@@ -2,8 +2,10 @@
  * local_calls.h: the system calls the emulator answers itself, without
  * the server: memory (its own task's map), the clock (the TSC, scaled as
  * the header says), sleeping (a receive that times out), thread-local
- * storage, and readv/writev (as reads and writes). Each has a handler
- * emu_local_NAME in emulator/local/.
+ * storage, readv/writev (as reads and writes), select, pselect6 and
+ * ppoll (as poll), and the calls whose buffers the server's row cannot
+ * describe (prctl's names, getresuid's three pointers). Each has a
+ * handler emu_local_NAME in emulator/local/.
  */
 #ifndef EMULATOR_LOCAL_CALLS_H
 #define EMULATOR_LOCAL_CALLS_H
@@ -17,7 +19,9 @@ struct emu_thread;
 	X(arch_prctl) X(set_tid_address) X(set_robust_list)             \
 	X(readv) X(writev)                                              \
 	X(clock_gettime) X(clock_getres) X(gettimeofday) X(time)        \
-	X(nanosleep) X(clock_nanosleep) X(sched_yield)
+	X(nanosleep) X(clock_nanosleep) X(sched_yield)                  \
+	X(select) X(pselect6) X(ppoll)                                  \
+	X(prctl) X(getresuid) X(getresgid)
 
 #define EMU_LOCAL_PROTOTYPE(name) \
 	long emu_local_##name(struct emu_thread *t, const uint64_t a[6]);
@@ -28,5 +32,8 @@ struct emulator_header;
 
 /* Once, before the process's first call (memory.c). */
 void emu_memory_init(struct emu_thread *t, const struct emulator_header *h);
+
+/* CLOCK_MONOTONIC in ns (clock.c). */
+uint64_t emu_monotonic_ns(void);
 
 #endif

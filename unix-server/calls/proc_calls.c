@@ -1,10 +1,12 @@
 /*
  * proc_calls.c: the process's identity and its end: getpid and friends
  * (everyone is root until credentials exist), process groups and
- * sessions, umask, exit, exit_group and reboot (power off).
+ * sessions, getresuid/getresgid, prctl's name, umask, exit, exit_group
+ * and reboot (power off).
  */
 #include "call.h"
 #include "files.h"
+#include "lib/string.h"
 #include "mk/exit_code.h"
 #include "server/process.h"
 #include "server/server.h"
@@ -15,6 +17,10 @@
 #define LINUX_REBOOT_CMD_POWER_OFF 0x4321fedcu
 #define LINUX_REBOOT_CMD_CAD_ON    0x89abcdefu
 #define LINUX_REBOOT_CMD_CAD_OFF   0x00000000u
+#define PR_SET_NAME 15
+#define PR_GET_NAME 16
+
+_Static_assert(PROCESS_COMM_MAX == UX_SIZEOF_COMM, "prctl's name is the comm");
 
 int64_t ux_sys_getpid(struct ux_call *c)
 {
@@ -153,6 +159,42 @@ int64_t ux_sys_reboot(struct ux_call *c)
 		ux_log("pid %d (%s): reboot: power off\n", c->proc->pid, c->proc->comm);
 		mk_host_poweroff(native_host_port(), MK_EXIT_POWEROFF);
 		return 0;
+	default:
+		return -UX_EINVAL;
+	}
+}
+
+/* Saved ids are the effective ones until set*id calls exist. */
+static int64_t put_resid(struct ux_call *c, uint32_t real, uint32_t effective)
+{
+	struct ux_resid ids = { real, effective, effective };
+	return call_put(c, &ids, sizeof(ids));
+}
+
+int64_t ux_sys_getresuid(struct ux_call *c)
+{
+	return put_resid(c, c->proc->files->cred.uid, c->proc->files->cred.euid);
+}
+
+int64_t ux_sys_getresgid(struct ux_call *c)
+{
+	return put_resid(c, c->proc->files->cred.gid, c->proc->files->cred.egid);
+}
+
+/* The emulator decodes the option and moves the name (its row). */
+int64_t ux_sys_prctl(struct ux_call *c)
+{
+	struct process *p = c->proc;
+
+	switch (c->arg[0]) {
+	case PR_SET_NAME:
+		if (!c->in[0])
+			return -UX_EFAULT;
+		memcpy(p->comm, c->in[0], UX_SIZEOF_COMM);
+		p->comm[UX_SIZEOF_COMM - 1] = 0;
+		return 0;
+	case PR_GET_NAME:
+		return call_put(c, p->comm, UX_SIZEOF_COMM);
 	default:
 		return -UX_EINVAL;
 	}

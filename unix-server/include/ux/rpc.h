@@ -120,10 +120,25 @@ struct ux_marshal {
 #define UX_SIZEOF_RLIMIT    16
 #define UX_SIZEOF_SIGACTION 32          /* the kernel's struct sigaction */
 #define UX_SIZEOF_SIGSET    8
+#define UX_SIZEOF_CPUMASK   8           /* one CPU: the kernel's mask is a long */
+#define UX_SIZEOF_COMM      16          /* TASK_COMM_LEN */
+#define UX_SIZEOF_RESID     12          /* ux_resid */
+
+/* getresuid / getresgid: the three ids at once; the emulator writes each
+ * to its own pointer. */
+struct ux_resid {
+	uint32_t real, effective, saved;
+};
+_Static_assert(sizeof(struct ux_resid) == UX_SIZEOF_RESID, "three ids");
 
 /*
  * The calls the server answers: X(name, input 0, input 1, output, repeat).
  * `name` is the Linux call (linux_syscalls.h gives its number).
+ *
+ * getresuid, getresgid and prctl are sent only by the emulator's own
+ * handlers (emulator/local/proc.c), whose buffers these rows describe,
+ * not the app's: the app's call has three output pointers, or a pointer
+ * that only some prctl options have.
  */
 #define UX_SERVER_CALLS(X)                                                     \
 	X(read,        UX_NONE, UX_NONE, UX_BUF(1, 2), UX_REPEAT)             \
@@ -187,6 +202,12 @@ struct ux_marshal {
 	X(setpgid,     UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(setsid,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(getgroups,   UX_NONE, UX_NONE, UX_ARRAY(1, 0, 4), UX_ONCE)          \
+	X(getresuid,   UX_NONE, UX_NONE, UX_FIXED(0, UX_SIZEOF_RESID), UX_ONCE) \
+	X(getresgid,   UX_NONE, UX_NONE, UX_FIXED(0, UX_SIZEOF_RESID), UX_ONCE) \
+	X(prctl,       UX_FIXED(1, UX_SIZEOF_COMM), UX_NONE,                   \
+	  UX_FIXED(1, UX_SIZEOF_COMM), UX_ONCE)                                \
+	X(sched_getaffinity, UX_NONE, UX_NONE, UX_BUF(2, 1), UX_ONCE)          \
+	X(sched_setaffinity, UX_FIXED(2, UX_SIZEOF_CPUMASK), UX_NONE, UX_NONE, UX_ONCE) \
 	X(uname,       UX_NONE, UX_NONE, UX_FIXED(0, UX_SIZEOF_UTSNAME), UX_ONCE) \
 	X(sysinfo,     UX_NONE, UX_NONE, UX_FIXED(0, UX_SIZEOF_SYSINFO), UX_ONCE) \
 	X(getrandom,   UX_NONE, UX_NONE, UX_BUF(0, 1), UX_REPEAT)            \
