@@ -211,6 +211,9 @@ void native_main(const char *arg)
 	int r = mk_port_allocate(MK_RIGHT_PORT_SET, &server.port_set) == MK_SUCCESS ? 0 : -UX_ENOMEM;
 	if (r < 0)
 		fail("port set", r);
+	/* The clock goes into the emulator's header, and file times come from it. */
+	if ((r = exec_init_emulator((const void *)emulator->address, emulator->size)) < 0)
+		fail("emulator image", r);
 	clock_measure(&server.emulator_template);
 	if (server.emulator_template.tsc_ns_mult)
 		ux_log("TSC: %lu MHz\n", (uint64_t)(1000ull << 32) / server.emulator_template.tsc_ns_mult);
@@ -228,8 +231,6 @@ void native_main(const char *arg)
 	    (r = dev_random_register(&server.vfs, &server.random, random_seed, NULL)) < 0 ||
 	    (r = dev_make_nodes(&server.vfs)) < 0)
 		fail("/dev", r);
-	if ((r = exec_init_emulator((const void *)emulator->address, emulator->size)) < 0)
-		fail("emulator image", r);
 	if ((r = console_init()) < 0)
 		fail("console", r);
 	ux_log("root file system: %u entries; starting init\n", res.entries);
