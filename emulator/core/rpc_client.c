@@ -166,7 +166,9 @@ static long call_once(struct emu_thread *t, uint32_t number, const struct ux_cal
 		const struct ux_marshal *in = &m->in[i];
 		long len;
 
-		if (in->kind == UX_M_PATH) {
+		if (in->kind == UX_M_PATH_OR_NULL && !arg[in->ptr]) {
+			len = 0;
+		} else if (in->kind == UX_M_PATH || in->kind == UX_M_PATH_OR_NULL) {
 			len = emu_copy_path_from_user((char *)rq->data + used, arg[in->ptr],
 						      UX_PATH_MAX);
 		} else if (in->kind == UX_M_ARGV) {

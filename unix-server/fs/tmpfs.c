@@ -14,13 +14,19 @@
 
 void *tmpfs_alloc(struct tmpfs *fs, size_t size)
 {
-	return fs->env.alloc(fs->env.ctx, size);
+	void *p = fs->env.alloc(fs->env.ctx, size);
+
+	if (p)
+		fs->bytes += size;
+	return p;
 }
 
 void tmpfs_free(struct tmpfs *fs, void *p, size_t size)
 {
-	if (p)
-		fs->env.free(fs->env.ctx, p, size);
+	if (!p)
+		return;
+	fs->env.free(fs->env.ctx, p, size);
+	fs->bytes -= size;
 }
 
 void tmpfs_now(struct tmpfs *fs, struct tmpfs_time *t)

@@ -92,7 +92,24 @@ struct tmpfs {
 	uint64_t next_ino;
 	uint64_t dev;           /* st_dev of every node */
 	uint64_t nodes;         /* live nodes, for leak checks */
+	uint64_t bytes;         /* memory held (nodes, entries, data) */
+	/* statfs's totals, 0 for none (Linux's simple_statfs): reported,
+	 * not enforced (the tmpfs is full when memory is). */
+	uint64_t max_blocks;    /* pages */
+	uint64_t max_inodes;
 };
+
+/* statfs's counts: totals and what is free (0 where there is no total). */
+struct tmpfs_statfs {
+	uint64_t blocks, bfree;         /* pages */
+	uint64_t files, ffree;
+};
+
+/* A time field of tmpfs_set_times that takes the call's "now". */
+#define TMPFS_TIME_NOW ((1u << 30) - 1)
+
+/* An id of tmpfs_chown that stays as it is. */
+#define TMPFS_ID_KEEP 0xffffffffu
 
 struct tmpfs_stat {
 	uint64_t dev, ino, nlink;
@@ -164,5 +181,17 @@ int64_t tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off,
 int tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size);
 void tmpfs_borrow_data(struct tmpfs_node *n, const void *data, size_t size);
 void tmpfs_stat(const struct tmpfs *fs, const struct tmpfs_node *n, struct tmpfs_stat *st);
+
+/*
+ * Attribute changes (tmpfs_attr.c); each sets ctime to now. set_times:
+ * a NULL time stays, nsec TMPFS_TIME_NOW takes now (the same now as
+ * ctime). chown: TMPFS_ID_KEEP keeps an id; clear_mode bits leave the
+ * mode (the caller decides which, by Linux's rules on privilege).
+ */
+void tmpfs_set_times(struct tmpfs *fs, struct tmpfs_node *n, const struct tmpfs_time *atime,
+		     const struct tmpfs_time *mtime);
+void tmpfs_chown(struct tmpfs *fs, struct tmpfs_node *n, uint32_t uid, uint32_t gid,
+		 uint32_t clear_mode);
+void tmpfs_statfs(const struct tmpfs *fs, struct tmpfs_statfs *st);
 
 #endif

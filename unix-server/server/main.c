@@ -38,6 +38,17 @@ static void fs_free(void *ctx, void *p, size_t size)
 	native_free(p);
 }
 
+/* File times: the apps' CLOCK_REALTIME (the boot's wall clock plus
+ * their monotonic clock), so a file touched now is as new as time() says. */
+static void fs_now(void *ctx, struct tmpfs_time *t)
+{
+	uint64_t ns = server.emulator_template.realtime_at_boot_ns + ux_now_ns();
+
+	(void)ctx;
+	t->sec = (int64_t)(ns / 1000000000ull);
+	t->nsec = (uint32_t)(ns % 1000000000ull);
+}
+
 /* The generator's seed: the TSC's low bits over many reads, which vary
  * with emulation and interrupt timing (no RDRAND on QEMU's default CPU).
  * Not a strong source; dev/dev.h says what that means. */
@@ -187,7 +198,7 @@ void native_main(const char *arg)
 	const struct mk_bootinfo *bi = native_bootinfo();
 	const struct mk_bootinfo_module *initramfs = native_boot_module("initramfs");
 	const struct mk_bootinfo_module *emulator = native_boot_module("emulator");
-	struct tmpfs_env env = { fs_alloc, fs_free, NULL, NULL };
+	struct tmpfs_env env = { fs_alloc, fs_free, fs_now, NULL };
 	struct initramfs_result res;
 	struct mk_object_counts counts;
 
@@ -200,8 +211,18 @@ void native_main(const char *arg)
 	int r = mk_port_allocate(MK_RIGHT_PORT_SET, &server.port_set) == MK_SUCCESS ? 0 : -UX_ENOMEM;
 	if (r < 0)
 		fail("port set", r);
+	/* The clock goes into the emulator's header, and file times come from it. */
+	if ((r = exec_init_emulator((const void *)emulator->address, emulator->size)) < 0)
+		fail("emulator image", r);
+	clock_measure(&server.emulator_template);
+	if (server.emulator_template.tsc_ns_mult)
+		ux_log("TSC: %lu MHz\n", (uint64_t)(1000ull << 32) / server.emulator_template.tsc_ns_mult);
 	if ((r = vfs_init(&server.vfs, &env, 1)) < 0)
 		fail("root file system", r);
+	/* statfs's totals: Linux's tmpfs defaults, half of RAM in pages and
+	 * as many inodes. */
+	server.vfs.fs.max_blocks = server.total_ram / 2 / 4096;
+	server.vfs.fs.max_inodes = server.vfs.fs.max_blocks;
 	r = initramfs_load(&server.vfs.fs, (const void *)initramfs->address, initramfs->size,
 			   INITRAMFS_BORROW, &res);
 	if (r < 0)
@@ -210,11 +231,6 @@ void native_main(const char *arg)
 	    (r = dev_random_register(&server.vfs, &server.random, random_seed, NULL)) < 0 ||
 	    (r = dev_make_nodes(&server.vfs)) < 0)
 		fail("/dev", r);
-	if ((r = exec_init_emulator((const void *)emulator->address, emulator->size)) < 0)
-		fail("emulator image", r);
-	clock_measure(&server.emulator_template);
-	if (server.emulator_template.tsc_ns_mult)
-		ux_log("TSC: %lu MHz\n", (uint64_t)(1000ull << 32) / server.emulator_template.tsc_ns_mult);
 	if ((r = console_init()) < 0)
 		fail("console", r);
 	ux_log("root file system: %u entries; starting init\n", res.entries);

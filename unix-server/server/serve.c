@@ -88,6 +88,10 @@ static int64_t check_inputs(const struct ux_request *rq, const struct ux_call_ma
 			if (len)
 				return -UX_EINVAL;
 			break;
+		case UX_M_PATH_OR_NULL:
+			if (len == 0)
+				break;
+			/* fall through */
 		case UX_M_PATH:
 			if (len == 0 || len > UX_PATH_MAX || data[len - 1] != 0)
 				return -UX_EFAULT;

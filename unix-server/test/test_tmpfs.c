@@ -577,6 +577,71 @@ static void allocation_failure_is_enospc_and_changes_nothing(void)
 	test_fail_in = -1;
 }
 
+/* utimensat's work: chosen times, "now" (the clock's), an unchanged one; ctime is now. */
+static void set_times_sets_chosen_and_now(void)
+{
+	struct tmpfs_node *f;
+	struct tmpfs_time a = { 123, 456 }, now = { 77, TMPFS_TIME_NOW };
+
+	setup();
+	f = file_in(fs.root, "f", "x");
+	f->ctime = (struct tmpfs_time){ 1, 1 };
+	tmpfs_set_times(&fs, f, &a, NULL);
+	UNIT_CHECK(f->atime.sec == 123 && f->atime.nsec == 456);
+	UNIT_CHECK(f->mtime.sec == 1000 && f->mtime.nsec == 5);
+	UNIT_CHECK(f->ctime.sec == 1000 && f->ctime.nsec == 5);
+	f->atime = f->ctime = (struct tmpfs_time){ 1, 1 };
+	tmpfs_set_times(&fs, f, NULL, &now);
+	UNIT_CHECK(f->atime.sec == 1 && f->mtime.sec == 1000 && f->mtime.nsec == 5);
+	UNIT_CHECK(f->ctime.sec == 1000);
+	teardown();
+}
+
+static void chown_keeps_ids_and_clears_asked_bits(void)
+{
+	struct tmpfs_node *f;
+
+	setup();
+	f = file_in(fs.root, "f", NULL);
+	f->mode = TMPFS_S_IFREG | 06755;
+	f->ctime = (struct tmpfs_time){ 1, 1 };
+	tmpfs_chown(&fs, f, TMPFS_ID_KEEP, 9, 04000);
+	UNIT_CHECK(f->uid == 1 && f->gid == 9 && f->mode == (TMPFS_S_IFREG | 02755));
+	UNIT_CHECK(f->ctime.sec == 1000);
+	tmpfs_chown(&fs, f, 5, TMPFS_ID_KEEP, TMPFS_S_IFMT | 02000);
+	UNIT_CHECK(f->uid == 5 && f->gid == 9 && f->mode == (TMPFS_S_IFREG | 0755));
+	teardown();
+}
+
+/* Totals as set (0: none, as Linux's simple_statfs); used pages from memory held. */
+static void statfs_counts_pages_and_nodes(void)
+{
+	struct tmpfs_statfs st;
+	struct tmpfs_node *f;
+	uint64_t free_before;
+
+	setup();
+	tmpfs_statfs(&fs, &st);
+	UNIT_CHECK(st.blocks == 0 && st.bfree == 0 && st.files == 0 && st.ffree == 0);
+	fs.max_blocks = 100;
+	fs.max_inodes = 50;
+	tmpfs_statfs(&fs, &st);
+	UNIT_CHECK(st.blocks == 100 && st.bfree == 99 && st.files == 50 && st.ffree == 49);
+	free_before = st.bfree;
+	f = file_in(fs.root, "f", NULL);
+	UNIT_CHECK(tmpfs_truncate(&fs, f, 3 * 4096) == 0);
+	tmpfs_statfs(&fs, &st);
+	UNIT_CHECK(st.bfree <= free_before - 3 && st.ffree == 48);
+	fs.max_blocks = 2;
+	tmpfs_statfs(&fs, &st);
+	UNIT_CHECK(st.blocks == 2 && st.bfree == 0);
+	UNIT_CHECK(tmpfs_unlink(&fs, fs.root, N("f")) == 0);
+	tmpfs_statfs(&fs, &st);
+	UNIT_CHECK(st.ffree == 49);
+	teardown();
+	UNIT_CHECK(fs.bytes == 0);
+}
+
 static const struct unit_case cases[] = {
 	UNIT_CASE(root_is_a_directory_that_is_its_own_parent),
 	UNIT_CASE(create_lookup_and_stat),
@@ -604,5 +669,8 @@ static const struct unit_case cases[] = {
 	UNIT_CASE(rename_directory_rules),
 	UNIT_CASE(renameat2_noreplace_and_exchange),
 	UNIT_CASE(allocation_failure_is_enospc_and_changes_nothing),
+	UNIT_CASE(set_times_sets_chosen_and_now),
+	UNIT_CASE(chown_keeps_ids_and_clears_asked_bits),
+	UNIT_CASE(statfs_counts_pages_and_nodes),
 };
 UNIT_MAIN("host/unix-server/tmpfs", cases)

@@ -132,6 +132,31 @@ struct linux_timespec {
 	int64_t tv_nsec;
 };
 
+/* utimensat's special tv_nsec values. */
+#define LINUX_UTIME_NOW  ((1l << 30) - 1)
+#define LINUX_UTIME_OMIT ((1l << 30) - 2)
+
+/* struct statfs on x86-64 (asm-generic/statfs.h, 64-bit longs). */
+struct linux_statfs {
+	int64_t f_type;
+	int64_t f_bsize;
+	uint64_t f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+	int32_t f_fsid[2];
+	int64_t f_namelen;
+	int64_t f_frsize;
+	int64_t f_flags;
+	int64_t f_spare[4];
+};
+
+#define LINUX_TMPFS_MAGIC  0x01021994
+#define LINUX_PIPEFS_MAGIC 0x50495045
+#define LINUX_ST_VALID     0x0020       /* f_flags is filled in */
+#define LINUX_ST_RELATIME  0x1000
+
+/* fadvise64's advice. */
+#define LINUX_POSIX_FADV_NORMAL   0
+#define LINUX_POSIX_FADV_NOREUSE  5     /* the highest */
+
 /* The kernel's st_atime/st_atime_nsec pairs, named as the C libraries name them. */
 struct linux_stat {
 	uint64_t st_dev;
@@ -198,6 +223,8 @@ _Static_assert(__builtin_offsetof(struct linux_statx, stx_atime) == 64, "stx_ati
 _Static_assert(__builtin_offsetof(struct linux_statx, stx_rdev_major) == 128, "stx_rdev");
 _Static_assert(__builtin_offsetof(struct linux_statx, stx_mnt_id) == 144, "stx_mnt_id");
 _Static_assert(__builtin_offsetof(struct linux_dirent64, d_name) == 19, "d_name");
+_Static_assert(sizeof(struct linux_statfs) == 120, "struct statfs is 120 bytes");
+_Static_assert(__builtin_offsetof(struct linux_statfs, f_namelen) == 64, "f_namelen");
 
 /* Linux's dev_t encoding (the one st_dev and st_rdev use). */
 static inline uint32_t linux_dev_major(uint64_t dev)

@@ -83,6 +83,18 @@ int vfs_walk_parent(struct vfs_proc *p, int dirfd, const char *path, struct vfs_
 				 &nm->slash);
 }
 
+/* A pipe named by AT_EMPTY_PATH: it has no node for vfs_walk to find. */
+struct vfs_file *vfs_empty_path_pipe(struct vfs_proc *p, int dirfd, const char *path,
+				     unsigned at_flags)
+{
+	struct vfs_file *f;
+
+	if (!(at_flags & LINUX_AT_EMPTY_PATH) || path[0] || dirfd < 0)
+		return NULL;
+	f = vfs_fd_file(p, dirfd);
+	return f && vfs_file_is_pipe(f) ? f : NULL;
+}
+
 bool vfs_name_is_dots(const struct vfs_name *nm)
 {
 	return (nm->len == 1 && nm->name[0] == '.') ||

@@ -1,7 +1,7 @@
 /*
  * pipe.c: pipes as Linux's pipe(7): pipe2, and the operations of the two
  * node-less open files it makes (read, write, FIONREAD, poll, release),
- * their stat, chmod, F_GETPIPE_SZ and F_SETPIPE_SZ.
+ * their stat, chmod, chown, times, F_GETPIPE_SZ and F_SETPIPE_SZ.
  *
  * The pipe is Linux's ring of page buffers, so that what fits, what a
  * full pipe refuses and what poll says match Linux byte for byte: 16
@@ -395,6 +395,34 @@ int vfs_pipe_chmod(struct vfs_proc *p, struct vfs_file *f, uint32_t mode)
 	pp->mode = TMPFS_S_IFIFO | (mode & 07777);
 	vfs_now(p->vfs, &pp->ctime);
 	return 0;
+}
+
+int vfs_pipe_set_times(struct vfs_proc *p, struct vfs_file *f, const struct tmpfs_time *atime,
+		       const struct tmpfs_time *mtime)
+{
+	struct pipe *pp = f->priv;
+	struct tmpfs_time now;
+
+	vfs_now(p->vfs, &now);
+	if (atime)
+		pp->atime = atime->nsec == TMPFS_TIME_NOW ? now : *atime;
+	if (mtime)
+		pp->mtime = mtime->nsec == TMPFS_TIME_NOW ? now : *mtime;
+	pp->ctime = now;
+	return 0;
+}
+
+void vfs_pipe_chown(struct vfs_proc *p, struct vfs_file *f, uint32_t uid, uint32_t gid,
+		    uint32_t clear_mode)
+{
+	struct pipe *pp = f->priv;
+
+	if (uid != TMPFS_ID_KEEP)
+		pp->uid = uid;
+	if (gid != TMPFS_ID_KEEP)
+		pp->gid = gid;
+	pp->mode &= ~(clear_mode & 07777);
+	vfs_now(p->vfs, &pp->ctime);
 }
 
 /* Linux's round_pipe_size in pages: 0 (-EINVAL) past 2^31 bytes. */

@@ -91,18 +91,6 @@ static void node_statx(struct vfs *v, const struct tmpfs_node *n, struct linux_s
 	fill_statx(&ts, n == v->fs.root ? LINUX_STATX_ATTR_MOUNT_ROOT : 0, v->mnt_id, stx);
 }
 
-/* A pipe named by AT_EMPTY_PATH: it has no node for vfs_walk to find. */
-static struct vfs_file *empty_path_pipe(struct vfs_proc *p, int dirfd, const char *path,
-					unsigned flags)
-{
-	struct vfs_file *f;
-
-	if (!(flags & LINUX_AT_EMPTY_PATH) || path[0] || dirfd < 0)
-		return NULL;
-	f = vfs_fd_file(p, dirfd);
-	return f && vfs_file_is_pipe(f) ? f : NULL;
-}
-
 /* fstat works on O_PATH descriptors too, as Linux's. */
 int vfs_fstat(struct vfs_proc *p, int fd, struct linux_stat *st)
 {
@@ -128,7 +116,7 @@ int vfs_newfstatat(struct vfs_proc *p, int dirfd, const char *path, struct linux
 
 	if (flags & ~STAT_FLAGS)
 		return -UX_EINVAL;
-	if (empty_path_pipe(p, dirfd, path, flags))
+	if (vfs_empty_path_pipe(p, dirfd, path, flags))
 		return vfs_fstat(p, dirfd, st);
 	err = vfs_walk(p, dirfd, path, flags, &n);
 	if (err)
@@ -150,7 +138,7 @@ int vfs_statx(struct vfs_proc *p, int dirfd, const char *path, unsigned flags, u
 		return -UX_EINVAL;
 	if (mask & LINUX_STATX__RESERVED)
 		return -UX_EINVAL;
-	f = empty_path_pipe(p, dirfd, path, flags);
+	f = vfs_empty_path_pipe(p, dirfd, path, flags);
 	if (f) {
 		vfs_pipe_stat(f, &ts);
 		fill_statx(&ts, 0, VFS_PIPE_MNT_ID, stx);

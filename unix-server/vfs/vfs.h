@@ -271,4 +271,21 @@ int vfs_ftruncate(struct vfs_proc *p, int fd, int64_t length);
 int vfs_fchmodat(struct vfs_proc *p, int dirfd, const char *path, uint32_t mode, unsigned flags);
 int vfs_fchmod(struct vfs_proc *p, int fd, uint32_t mode);
 
+/* utimensat (utimes.c): times NULL means now for both; path NULL with a
+ * dirfd other than AT_FDCWD is the descriptor itself (futimens). The
+ * handlers of utimes, utime and futimesat convert their times to this. */
+int vfs_utimensat(struct vfs_proc *p, int dirfd, const char *path,
+		  const struct linux_timespec *times, unsigned flags);
+/* chown.c: uid or gid (uint32_t)-1 keeps it. chown and lchown are
+ * fchownat with AT_FDCWD and flags 0 / AT_SYMLINK_NOFOLLOW. */
+int vfs_fchownat(struct vfs_proc *p, int dirfd, const char *path, uint32_t uid, uint32_t gid,
+		 unsigned flags);
+int vfs_fchown(struct vfs_proc *p, int fd, uint32_t uid, uint32_t gid);
+int vfs_statfs(struct vfs_proc *p, const char *path, struct linux_statfs *sf);
+int vfs_fstatfs(struct vfs_proc *p, int fd, struct linux_statfs *sf);
+/* sync.c: fdatasync is vfs_fsync; sync(2) has nothing to do. */
+int vfs_fsync(struct vfs_proc *p, int fd);
+int vfs_syncfs(struct vfs_proc *p, int fd);
+int vfs_fadvise64(struct vfs_proc *p, int fd, int64_t offset, int64_t len, int advice);
+
 #endif

@@ -61,6 +61,13 @@ static inline bool vfs_file_is_path(const struct vfs_file *f)
 bool vfs_file_is_pipe(const struct vfs_file *f);
 void vfs_pipe_stat(const struct vfs_file *f, struct tmpfs_stat *st);
 int vfs_pipe_chmod(struct vfs_proc *p, struct vfs_file *f, uint32_t mode);
+/* utimensat and fchown on a pipe (its owner: vfs_pipe_stat): the VFS
+ * has checked who may; ids and times as tmpfs_chown and tmpfs_set_times
+ * take them. */
+int vfs_pipe_set_times(struct vfs_proc *p, struct vfs_file *f, const struct tmpfs_time *atime,
+		       const struct tmpfs_time *mtime);
+void vfs_pipe_chown(struct vfs_proc *p, struct vfs_file *f, uint32_t uid, uint32_t gid,
+		    uint32_t clear_mode);
 int64_t vfs_pipe_fcntl(struct vfs_proc *p, struct vfs_file *f, unsigned cmd, uint64_t arg);
 
 /* Paths (lookup.c). Results are not referenced: they are good while the lock is held. */
@@ -76,6 +83,9 @@ int vfs_walk_parent(struct vfs_proc *p, int dirfd, const char *path, struct vfs_
 /* The start directory for a walk of path (see lookup.c). */
 int vfs_start_dir(struct vfs_proc *p, int dirfd, const char *path, struct tmpfs_node **out);
 bool vfs_name_is_dots(const struct vfs_name *nm);
+/* dirfd's pipe when path is empty and at_flags has AT_EMPTY_PATH, else NULL. */
+struct vfs_file *vfs_empty_path_pipe(struct vfs_proc *p, int dirfd, const char *path,
+				     unsigned at_flags);
 
 /* Permissions (perm.c): 0 or -EACCES for a mask of VFS_MAY_*. */
 int vfs_permission(uint32_t uid, uint32_t gid, const struct tmpfs_node *n, int mask);

@@ -72,6 +72,8 @@ _Static_assert(sizeof(struct ux_reply) <= MK_MSG_SIZE_MAX, "one message");
  *   UX_M_NONE   nothing
  *   UX_M_PATH   a NUL-terminated string at arg[ptr] (at most UX_PATH_MAX
  *               bytes with the NUL, else -ENAMETOOLONG from the emulator)
+ *   UX_M_PATH_OR_NULL  the same, or absent when arg[ptr] is NULL (utimensat's
+ *               "the descriptor itself"); the handler decides what NULL means
  *   UX_M_BUF    arg[len] * size bytes at arg[ptr] (input: all of them;
  *               output: the reply's out_len of them)
  *   UX_M_FIXED  size bytes at arg[ptr]; absent when arg[ptr] is NULL
@@ -83,7 +85,9 @@ _Static_assert(sizeof(struct ux_reply) <= MK_MSG_SIZE_MAX, "one message");
  * A NULL pointer for a BUF or PATH is copied as usual, so it gives -EFAULT
  * just as on Linux.
  */
-enum ux_marshal_kind { UX_M_NONE, UX_M_PATH, UX_M_BUF, UX_M_FIXED, UX_M_IOCTL, UX_M_ARGV };
+enum ux_marshal_kind {
+	UX_M_NONE, UX_M_PATH, UX_M_BUF, UX_M_FIXED, UX_M_IOCTL, UX_M_ARGV, UX_M_PATH_OR_NULL
+};
 
 struct ux_argv_block {
 	uint32_t argc, envc;
@@ -99,6 +103,7 @@ struct ux_marshal {
 
 #define UX_NONE          { UX_M_NONE, 0, 0, 0 }
 #define UX_PATH(p)       { UX_M_PATH, p, 0, 0 }
+#define UX_PATH_OR_NULL(p) { UX_M_PATH_OR_NULL, p, 0, 0 }
 #define UX_BUF(p, l)     { UX_M_BUF, p, l, 1 }
 #define UX_ARRAY(p, l, s) { UX_M_BUF, p, l, s }
 #define UX_FIXED(p, s)   { UX_M_FIXED, p, 0, s }
@@ -123,6 +128,9 @@ struct ux_marshal {
 #define UX_SIZEOF_CPUMASK   8           /* one CPU: the kernel's mask is a long */
 #define UX_SIZEOF_COMM      16          /* TASK_COMM_LEN */
 #define UX_SIZEOF_RESID     12          /* ux_resid */
+#define UX_SIZEOF_TIMES     32          /* timespec[2] and timeval[2] */
+#define UX_SIZEOF_UTIMBUF   16
+#define UX_SIZEOF_STATFS    120
 
 /* getresuid / getresgid: the three ids at once; the emulator writes each
  * to its own pointer. */
@@ -188,6 +196,21 @@ _Static_assert(sizeof(struct ux_resid) == UX_SIZEOF_RESID, "three ids");
 	X(chmod,       UX_PATH(0), UX_NONE, UX_NONE, UX_ONCE)                  \
 	X(fchmod,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(fchmodat,    UX_PATH(1), UX_NONE, UX_NONE, UX_ONCE)                  \
+	X(utimensat,   UX_FIXED(2, UX_SIZEOF_TIMES), UX_PATH_OR_NULL(1), UX_NONE, UX_ONCE) \
+	X(futimesat,   UX_FIXED(2, UX_SIZEOF_TIMES), UX_PATH_OR_NULL(1), UX_NONE, UX_ONCE) \
+	X(utimes,      UX_FIXED(1, UX_SIZEOF_TIMES), UX_PATH(0), UX_NONE, UX_ONCE) \
+	X(utime,       UX_FIXED(1, UX_SIZEOF_UTIMBUF), UX_PATH(0), UX_NONE, UX_ONCE) \
+	X(chown,       UX_PATH(0), UX_NONE, UX_NONE, UX_ONCE)                  \
+	X(fchown,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(lchown,      UX_PATH(0), UX_NONE, UX_NONE, UX_ONCE)                  \
+	X(fchownat,    UX_PATH(1), UX_NONE, UX_NONE, UX_ONCE)                  \
+	X(statfs,      UX_PATH(0), UX_NONE, UX_FIXED(1, UX_SIZEOF_STATFS), UX_ONCE) \
+	X(fstatfs,     UX_NONE, UX_NONE, UX_FIXED(1, UX_SIZEOF_STATFS), UX_ONCE) \
+	X(fsync,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(fdatasync,   UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(syncfs,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(sync,        UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(fadvise64,   UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(umask,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(getpid,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(getppid,     UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
