@@ -4,6 +4,7 @@
  * threads; bad names are refused.
  */
 #include "ipc_util.h"
+#include "lib/tsc.h"
 
 static uint64_t thread_cycles(void)
 {
@@ -20,15 +21,19 @@ UTEST(cpu_time_grows_while_running_not_while_sleeping)
 	for (uint64_t i = 0; i < 2000000; i++)
 		sink += i;
 	uint64_t after_spin = thread_cycles();
+	uint64_t wall_before = rdtsc();
 	native_sleep_ms(200);
+	uint64_t wall_slept = rdtsc() - wall_before;
 	uint64_t after_sleep = thread_cycles();
 	UTEST_EXPECT_RETURN(mk_task_cpu_time(MK_PORT_NULL, &task), MK_SUCCESS);
 	UTEST_ASSERT(after_spin > before);
-	/* 200 ms asleep costs far less than 200 ms of cycles (the spin above
-	 * took well under that much wall time on any machine this runs on). */
-	uint64_t slept = after_sleep - after_spin, spun = after_spin - before;
-	if (slept > spun)
-		utest_fail("sleeping counted %lu cycles, spinning %lu", slept, spun);
+	/* Asleep, the thread is charged only for going to sleep and waking:
+	 * far less than the sleep's wall time. (Not compared with the spin:
+	 * on a loaded host, QEMU itself may be preempted for milliseconds
+	 * while the thread runs, and the TSC counts that too.) */
+	uint64_t slept = after_sleep - after_spin;
+	if (slept > wall_slept / 4)
+		utest_fail("sleeping counted %lu cycles of a %lu-cycle sleep", slept, wall_slept);
 	UTEST_ASSERT(task >= after_sleep);
 }
 
