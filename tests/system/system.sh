@@ -31,13 +31,16 @@ SYSTEM_HOST_TIMEOUT=10
 # init's environment as the server sets it (unix-server/server/main.c).
 SYSTEM_ENV=(HOME=/ TERM=linux)
 
-# bb_test NAME 'ARGS' [RULE]: adds a BusyBox test (busybox-tests.sh).
-system_bb_names=() system_bb_args=() system_bb_rules=()
+# bb_test NAME 'ARGS' [RULE]: adds a BusyBox test (busybox-tests.sh) for
+# both flavours; bb_test_musl, for the applets only our build has.
+system_bb_names=() system_bb_args=() system_bb_rules=() system_bb_flavours=()
 bb_test() {
 	system_bb_names+=("$1")
 	system_bb_args+=("$2")
 	system_bb_rules+=("${3:-cat}")
+	system_bb_flavours+=("${system_bb_flavour:-musl glibc}")
 }
+bb_test_musl() { system_bb_flavour=musl bb_test "$@"; }
 . "$system_dir/busybox-tests.sh"
 
 # The host copy of the data, made as make-initramfs.sh makes the image's:
@@ -108,6 +111,7 @@ system_busybox_jobs() {
 	bb=$(cd "$(dirname "$bb")" && pwd)/$(basename "$bb")    # runs from /
 	for i in "${!system_bb_names[@]}"; do
 		name=busybox-$flavour/${system_bb_names[i]}
+		[[ " ${system_bb_flavours[i]} " == *" $flavour "* ]] || continue
 		system_selected "$name" || continue
 		dir=$logs/system/$name
 		mkdir -p "$dir"
