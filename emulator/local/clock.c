@@ -2,9 +2,11 @@
  * clock.c: the clocks and sleeping, answered in the emulator like
  * Linux's vDSO answers them: CLOCK_MONOTONIC (and _RAW, _COARSE,
  * BOOTTIME) is the TSC since boot scaled by the rate the server measured
- * (emulator_header.tsc_ns_mult); CLOCK_REALTIME adds the wall time the server
- * read at boot. The CPU-time clocks are the kernel's count of TSC cycles
- * the task or thread has run, scaled the same way. Sleeping is a receive that times out on a port
+ * (emulator_header.tsc_ns_mult); CLOCK_REALTIME adds the wall time the
+ * server read at boot, and so does CLOCK_TAI (Linux's offset between the
+ * two is 0 until NTP sets it, which nothing here does). The CPU-time
+ * clocks are the kernel's count of TSC cycles the task or thread has run,
+ * scaled the same way. Sleeping is a receive that times out on a port
  * nobody sends to (the kernel's timeouts tick at 10 ms).
  */
 #include <stdbool.h>
@@ -26,6 +28,7 @@
 #define CLOCK_REALTIME_COARSE    5
 #define CLOCK_MONOTONIC_COARSE   6
 #define CLOCK_BOOTTIME           7
+#define CLOCK_TAI                11
 #define TIMER_ABSTIME            1
 #define NSEC_PER_SEC             1000000000ull
 #define KERNEL_TICK_NS           10000000ull    /* HZ 100 */
@@ -59,6 +62,7 @@ static int64_t clock_ns(uint64_t id)
 {
 	switch (id) {
 	case CLOCK_REALTIME:
+	case CLOCK_TAI:         /* TAI - UTC is 0 until adjtimex sets it, on Linux too */
 		return (int64_t)(emu_monotonic_ns() + emu_header.realtime_at_boot_ns);
 	case CLOCK_REALTIME_COARSE:
 		return (int64_t)(coarse(emu_monotonic_ns()) + emu_header.realtime_at_boot_ns);

@@ -15,6 +15,13 @@
 #define SIG_SETMASK 2
 #define UNBLOCKABLE ((1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1)))
 
+/* The sa_flags Linux keeps (its UAPI_SA_FLAGS on x86-64): SA_NOCLDSTOP,
+ * SA_NOCLDWAIT, SA_SIGINFO, SA_EXPOSE_TAGBITS, SA_RESTORER, SA_ONSTACK,
+ * SA_RESTART, SA_NODEFER, SA_RESETHAND. Other bits are cleared when the
+ * action is stored, so that an app can tell a flag is not supported (the
+ * point of SA_UNSUPPORTED, 0x400). */
+#define KNOWN_SA_FLAGS 0xdc000807ull
+
 int64_t ux_sys_rt_sigaction(struct ux_call *c)
 {
 	uint64_t sig = c->arg[0];
@@ -32,6 +39,7 @@ int64_t ux_sys_rt_sigaction(struct ux_call *c)
 	}
 	if (c->in[0]) {
 		memcpy(&p->sigactions[sig - 1], c->in[0], UX_SIZEOF_SIGACTION);
+		p->sigactions[sig - 1].flags &= KNOWN_SA_FLAGS;
 		p->sigactions[sig - 1].mask &= ~UNBLOCKABLE;
 	}
 	return 0;

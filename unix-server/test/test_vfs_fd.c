@@ -130,6 +130,8 @@ static void fcntl_dupfd_from_a_minimum(void)
 	UNIT_CHECK(vfs_fcntl(&P, 0, F_DUPFD, 1023) == 1023);
 	UNIT_CHECK(vfs_fcntl(&P, 0, F_DUPFD, 1023) == -UX_EMFILE);
 	UNIT_CHECK(vfs_fcntl(&P, 0, 999, 0) == -UX_EINVAL);
+	UNIT_CHECK(vfs_fcntl(&P, 0, F_GETOWN, 0) == 0);
+	UNIT_CHECK(vfs_fcntl(&P, 55, F_GETOWN, 0) == -UX_EBADF);
 	UNIT_CHECK(vfs_fcntl(&P, 55, F_GETFD, 0) == -UX_EBADF);
 	vteardown();
 }

@@ -79,8 +79,15 @@ static void open_errors(void)
 	UNIT_CHECK(vopen("/f", O_CREAT | O_DIRECTORY) == -UX_EINVAL);
 	UNIT_CHECK(vopen("/new", O_CREAT | O_DIRECTORY) == -UX_EINVAL);
 	UNIT_CHECK(vopen("/d", O_TMPFILE | O_RDWR) == -UX_EOPNOTSUPP);
+	/* Linux's order: the flags (write access, no O_CREAT), then the
+	 * directory, then the file system's answer. */
+	UNIT_CHECK(vopen("/d", O_TMPFILE | O_RDONLY) == -UX_EINVAL);
+	UNIT_CHECK(vopen("/missing", O_TMPFILE | O_RDONLY) == -UX_EINVAL);
+	UNIT_CHECK(vopen("/d", O_TMPFILE | O_CREAT | O_RDWR) == -UX_EINVAL);
+	UNIT_CHECK(vopen("/missing", O_TMPFILE | O_WRONLY) == -UX_ENOENT);
+	UNIT_CHECK(vopen("/f", O_TMPFILE | O_WRONLY) == -UX_ENOTDIR);
 	UNIT_CHECK(vopen("/d", 020000000 | O_RDWR) == -UX_EINVAL);
-	memset(name, 'a', 256);
+	memset(name, 'a', 257);       /* "/" and a 256-byte name */
 	name[0] = '/';
 	name[257] = 0;
 	UNIT_CHECK(vopen(name, O_CREAT | O_RDWR) == -UX_ENAMETOOLONG);

@@ -1,7 +1,7 @@
 /*
  * dup.c: the system calls that copy and adjust descriptors: dup, dup2,
  * dup3, fcntl (F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL,
- * F_SETFL; F_GETPIPE_SZ and F_SETPIPE_SZ are pipe.c's). A copy shares
+ * F_SETFL, F_GETOWN; F_GETPIPE_SZ and F_SETPIPE_SZ are pipe.c's). A copy shares
  * the open file description (position, status flags); FD_CLOEXEC
  * belongs to the descriptor and is never copied.
  */
@@ -92,6 +92,8 @@ int64_t vfs_fcntl(struct vfs_proc *p, int fd, unsigned cmd, uint64_t arg)
 	case LINUX_F_SETFL:
 		f->flags = (f->flags & ~SETFL_MASK) | ((uint32_t)arg & SETFL_MASK);
 		return 0;
+	case LINUX_F_GETOWN:
+		return 0;       /* no file has an owner: nothing sends SIGIO yet */
 	case LINUX_F_SETPIPE_SZ:
 	case LINUX_F_GETPIPE_SZ:
 		return vfs_pipe_fcntl(p, f, cmd, arg);

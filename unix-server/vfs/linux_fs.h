@@ -68,6 +68,7 @@
 #define LINUX_F_SETFD         2
 #define LINUX_F_GETFL         3
 #define LINUX_F_SETFL         4
+#define LINUX_F_GETOWN        9
 #define LINUX_F_DUPFD_CLOEXEC 1030
 #define LINUX_F_SETPIPE_SZ    1031
 #define LINUX_F_GETPIPE_SZ    1032

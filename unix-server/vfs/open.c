@@ -9,7 +9,9 @@
  * added; O_PATH keeps only O_DIRECTORY, O_NOFOLLOW, O_CLOEXEC; F_GETFL
  * sees neither O_CREAT, O_EXCL, O_NOCTTY, O_TRUNC nor O_CLOEXEC.
  * O_CREAT follows a symlink at the end (creating a dangling link's
- * target) unless O_EXCL or O_NOFOLLOW. O_TMPFILE is -EOPNOTSUPP; fifos,
+ * target) unless O_EXCL or O_NOFOLLOW. O_TMPFILE is checked as Linux
+ * does (write access, no O_CREAT: -EINVAL; its directory looked up) and
+ * then is -EOPNOTSUPP (no unnamed files in tmpfs yet); fifos,
  * sockets and block devices are -ENXIO (no driver yet).
  */
 #include "vfs_internal.h"
@@ -28,6 +30,7 @@ struct open_req {
 	uint32_t flags;         /* as given, cleaned */
 	uint32_t perm;          /* of a created file, umask applied */
 	int acc;                /* VFS_MAY_* the open needs */
+	bool tmpfile;           /* O_TMPFILE: its directory is looked up, then refused */
 };
 
 static int build_flags(struct vfs_proc *p, uint32_t flags, uint32_t mode, struct open_req *o)
@@ -40,13 +43,17 @@ static int build_flags(struct vfs_proc *p, uint32_t flags, uint32_t mode, struct
 	flags &= VALID_FLAGS;
 	o->perm = mode & 07777 & ~p->umask;
 	o->acc = 0;
+	o->tmpfile = false;
+	if (flags & TMPFILE_BIT) {
+		if ((flags & (LINUX_O_TMPFILE | LINUX_O_CREAT)) != LINUX_O_TMPFILE ||
+		    !(acc_of_mode[flags & LINUX_O_ACCMODE] & VFS_MAY_WRITE))
+			return -UX_EINVAL;
+		o->tmpfile = true;
+	}
 	if (flags & LINUX_O_PATH) {
 		o->flags = flags & PATH_FLAGS;
 		return 0;
 	}
-	if (flags & TMPFILE_BIT)
-		return (flags & (LINUX_O_TMPFILE | LINUX_O_CREAT)) == LINUX_O_TMPFILE
-			       ? -UX_EOPNOTSUPP : -UX_EINVAL;
 	if ((flags & (LINUX_O_CREAT | LINUX_O_DIRECTORY)) == (LINUX_O_CREAT | LINUX_O_DIRECTORY))
 		return -UX_EINVAL;
 	o->acc = acc_of_mode[flags & LINUX_O_ACCMODE];
@@ -104,6 +111,14 @@ static int find(struct vfs_proc *p, int dirfd, const char *path, const struct op
 	int err;
 
 	*created = false;
+	if (o->tmpfile) {
+		/* The directory must exist and be one (O_TMPFILE holds
+		 * O_DIRECTORY); the unnamed file itself is not supported. */
+		err = vfs_walk(p, dirfd, path, 0, out);
+		if (err)
+			return err;
+		return tmpfs_is_dir(*out) ? -UX_EOPNOTSUPP : -UX_ENOTDIR;
+	}
 	if (!(o->flags & LINUX_O_CREAT))
 		return vfs_walk(p, dirfd, path,
 				o->flags & LINUX_O_NOFOLLOW ? LINUX_AT_SYMLINK_NOFOLLOW : 0, out);
