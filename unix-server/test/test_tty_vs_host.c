@@ -283,8 +283,9 @@ static uint32_t rng(void)
 }
 
 /* Random keys in random chunks (no VSTOP, see above), with some termios
-   changes between them and a read now and then, on both terminals. */
-static void random_typing_matches_host(void)
+   changes between them and a read now and then, on both terminals; true
+   when every step matched. */
+static bool random_typing_once(uint32_t seed)
 {
 	static const uint8_t keys[] = { 'a', 'b', ' ', '_', '.', '\r', '\n', '\t', 0x7f,
 		0x15, 0x17, 0x16, 0x12, 0x04, 0x03, 0x1c, 0x01, 0xc3, 0xa9 };
@@ -298,12 +299,11 @@ static void random_typing_matches_host(void)
 	bool same = true;
 	char chunk[16];
 
-	if (getenv("TTY_SEED"))
-		rng_state = (uint32_t)atoi(getenv("TTY_SEED"));
+	rng_state = seed;
 	if (!host_pty_open(&p, &t->termios)) {
 		printf("note: no host pty: random typing not compared\n");
 		host_pty_close(&p);
-		return;
+		return true;
 	}
 	for (int i = 0; i < 150 && same; i++) {
 		uint32_t r = rng() % 8;
@@ -334,7 +334,23 @@ static void random_typing_matches_host(void)
 				t->column, t->canon_column);
 	}
 	host_pty_close(&p);
-	UNIT_CHECK(same);
+	return same;
+}
+
+/*
+ * The host's line discipline runs in a kernel work item, so on a loaded
+ * machine a termios change can overtake keys still in its flip buffer
+ * (seen once in CI-like load). Ours is deterministic: a real difference
+ * shows again with the same seed, a host timing one does not.
+ */
+static void random_typing_matches_host(void)
+{
+	uint32_t seed = getenv("TTY_SEED") ? (uint32_t)atoi(getenv("TTY_SEED")) : 2024;
+
+	if (random_typing_once(seed))
+		return;
+	fprintf(stderr, "  random: trying the same seed again to rule out the host's timing\n");
+	UNIT_CHECK(random_typing_once(seed));
 }
 
 static const struct unit_case cases[] = {
