@@ -3,20 +3,6 @@
 #include "../compat.h"
 #include <stdint.h>
 
-/* The Linux ABI layout (musl 1.2.3 has no struct statx). */
-struct statx_ts { int64_t tv_sec; uint32_t tv_nsec; int32_t pad; };
-struct lx_statx {
-	uint32_t stx_mask, stx_blksize;
-	uint64_t stx_attributes;
-	uint32_t stx_nlink, stx_uid, stx_gid;
-	uint16_t stx_mode, pad1;
-	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
-	struct statx_ts stx_atime, stx_btime, stx_ctime, stx_mtime;
-	uint32_t stx_rdev_major, stx_rdev_minor, stx_dev_major, stx_dev_minor;
-	uint64_t spare[14];
-};
-#define LX_STATX_BASIC_STATS 0x7ffu
-
 int main(void)
 {
 	struct lx_statx sx;

@@ -7,18 +7,6 @@
 #include <stdint.h>
 #include <sys/sysmacros.h>
 
-struct statx_ts { int64_t tv_sec; uint32_t tv_nsec; int32_t pad; };
-struct lx_statx {
-	uint32_t stx_mask, stx_blksize;
-	uint64_t stx_attributes;
-	uint32_t stx_nlink, stx_uid, stx_gid;
-	uint16_t stx_mode, pad1;
-	uint64_t stx_ino, stx_size, stx_blocks, stx_attributes_mask;
-	struct statx_ts stx_atime, stx_btime, stx_ctime, stx_mtime;
-	uint32_t stx_rdev_major, stx_rdev_minor, stx_dev_major, stx_dev_minor;
-	uint64_t spare[14];
-};
-#define BASIC 0x7ffu
 #define FORCE_SYNC 0x2000
 #define DONT_SYNC 0x4000
 #define NO_AUTOMOUNT 0x800
@@ -42,15 +30,15 @@ int main(void)
 	fd = open("f", O_RDONLY);
 	need("open", fd >= 0);
 	need("pipe", pipe(p) == 0);
-	show("FORCE_SYNC", sx(AT_FDCWD, "f", FORCE_SYNC, BASIC, &s));
-	show("DONT_SYNC", sx(AT_FDCWD, "f", DONT_SYNC, BASIC, &s));
-	show("both sync flags", sx(AT_FDCWD, "f", FORCE_SYNC | DONT_SYNC, BASIC, &s));
-	show("NO_AUTOMOUNT", sx(AT_FDCWD, "f", NO_AUTOMOUNT, BASIC, &s));
+	show("FORCE_SYNC", sx(AT_FDCWD, "f", FORCE_SYNC, LX_STATX_BASIC_STATS, &s));
+	show("DONT_SYNC", sx(AT_FDCWD, "f", DONT_SYNC, LX_STATX_BASIC_STATS, &s));
+	show("both sync flags", sx(AT_FDCWD, "f", FORCE_SYNC | DONT_SYNC, LX_STATX_BASIC_STATS, &s));
+	show("NO_AUTOMOUNT", sx(AT_FDCWD, "f", NO_AUTOMOUNT, LX_STATX_BASIC_STATS, &s));
 	show("mask 0", sx(AT_FDCWD, "f", 0, 0, &s));
 	printf("  size %llu mode %06o\n", (unsigned long long)s.stx_size, s.stx_mode);
 	show("mask TYPE only", sx(AT_FDCWD, "f", 0, 1, &s));
 	check("  TYPE reported", (s.stx_mask & 1) != 0);
-	show("EMPTY_PATH on file fd", sx(fd, "", EMPTY_PATH, BASIC, &s));
+	show("EMPTY_PATH on file fd", sx(fd, "", EMPTY_PATH, LX_STATX_BASIC_STATS, &s));
 	need("fstat", fstat(fd, &st) == 0);
 	check("  ino, mode, nlink, size match fstat",
 	      s.stx_ino == st.st_ino && s.stx_mode == st.st_mode && s.stx_nlink == st.st_nlink &&
@@ -59,15 +47,15 @@ int main(void)
 	check("  mtime matches fstat", s.stx_mtime.tv_sec == st.st_mtim.tv_sec &&
 					s.stx_mtime.tv_nsec == (uint32_t)st.st_mtim.tv_nsec);
 	check("  dev matches fstat", makedev(s.stx_dev_major, s.stx_dev_minor) == st.st_dev);
-	show("EMPTY_PATH on pipe", sx(p[0], "", EMPTY_PATH, BASIC, &s));
+	show("EMPTY_PATH on pipe", sx(p[0], "", EMPTY_PATH, LX_STATX_BASIC_STATS, &s));
 	check("  is a FIFO", S_ISFIFO(s.stx_mode));
-	show("EMPTY_PATH with AT_FDCWD", sx(AT_FDCWD, "", EMPTY_PATH, BASIC, &s));
+	show("EMPTY_PATH with AT_FDCWD", sx(AT_FDCWD, "", EMPTY_PATH, LX_STATX_BASIC_STATS, &s));
 	check("  is a directory", S_ISDIR(s.stx_mode));
-	show("empty path, no flag", sx(fd, "", 0, BASIC, &s));
-	show("relative under file fd", sx(fd, "x", 0, BASIC, &s));
-	show("relative under bad fd", sx(99, "x", 0, BASIC, &s));
-	show("absolute under bad fd", sx(99, "/", 0, BASIC, &s));
-	show("EMPTY_PATH, bad fd", sx(99, "", EMPTY_PATH, BASIC, &s));
-	show("both sync flags, bad fd", sx(99, "x", FORCE_SYNC | DONT_SYNC, BASIC, &s));
+	show("empty path, no flag", sx(fd, "", 0, LX_STATX_BASIC_STATS, &s));
+	show("relative under file fd", sx(fd, "x", 0, LX_STATX_BASIC_STATS, &s));
+	show("relative under bad fd", sx(99, "x", 0, LX_STATX_BASIC_STATS, &s));
+	show("absolute under bad fd", sx(99, "/", 0, LX_STATX_BASIC_STATS, &s));
+	show("EMPTY_PATH, bad fd", sx(99, "", EMPTY_PATH, LX_STATX_BASIC_STATS, &s));
+	show("both sync flags, bad fd", sx(99, "x", FORCE_SYNC | DONT_SYNC, LX_STATX_BASIC_STATS, &s));
 	return 0;
 }
