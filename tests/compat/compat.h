@@ -38,6 +38,15 @@ struct lx_statx {
 };
 #define LX_STATX_BASIC_STATS 0x7ffu
 
+/* A getdents64 record as the Linux ABI lays it out, for the raw call. */
+struct lx_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;
+	unsigned short d_reclen;
+	unsigned char d_type;
+	char d_name[];
+};
+
 static char compat_scratch[64];
 
 static inline const char *errname(int e)

@@ -3,14 +3,6 @@
 #include "../compat.h"
 #include <stdint.h>
 
-struct lx_dirent64 {
-	uint64_t d_ino;
-	int64_t d_off;
-	unsigned short d_reclen;
-	unsigned char d_type;
-	char d_name[];
-};
-
 static const char *type_name(unsigned t)
 {
 	switch (t) {
