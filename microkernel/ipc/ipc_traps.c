@@ -11,6 +11,7 @@
 #include "kern/usercopy.h"
 #include "mk/notify.h"
 #include "mk/traps.h"
+#include "kern/hot_path.h"
 
 static struct ipc_space *own_space(void)
 {
@@ -138,7 +139,7 @@ int64_t trap_port_request_notification(const struct trap_args *a)
 	return ret;
 }
 
-int64_t trap_msg(const struct trap_args *a)
+MK_HOT_PATH int64_t trap_msg(const struct trap_args *a)
 {
 	uint64_t umsg = a->arg[0], options = a->arg[1], timeout_ms = a->arg[5];
 	uint32_t send_size = (uint32_t)a->arg[2], rcv_size = (uint32_t)a->arg[3];

@@ -9,10 +9,11 @@
 #include "kern/alloc.h"
 #include "lib/string.h"
 #include "vm/vm_map_copy.h"
+#include "kern/hot_path.h"
 
 static size_t live_kmsgs;
 
-struct ipc_kmsg *ipc_kmsg_alloc(uint32_t size, uint32_t ndesc)
+MK_HOT_PATH struct ipc_kmsg *ipc_kmsg_alloc(uint32_t size, uint32_t ndesc)
 {
 	if (size < sizeof(struct mk_msg_header) || size > MK_MSG_SIZE_MAX ||
 	    ndesc > MK_MSG_DESCRIPTORS_MAX)
@@ -35,7 +36,7 @@ struct ipc_kmsg *ipc_kmsg_alloc(uint32_t size, uint32_t ndesc)
 	return kmsg;
 }
 
-void ipc_kmsg_right_release(struct ipc_kmsg_right *r, struct list_node *doomed)
+MK_HOT_PATH void ipc_kmsg_right_release(struct ipc_kmsg_right *r, struct list_node *doomed)
 {
 	struct ipc_port *port = r->port;
 
@@ -56,7 +57,7 @@ void ipc_kmsg_right_release(struct ipc_kmsg_right *r, struct list_node *doomed)
 	}
 }
 
-void ipc_kmsg_clean(struct ipc_kmsg *kmsg, struct list_node *doomed)
+MK_HOT_PATH void ipc_kmsg_clean(struct ipc_kmsg *kmsg, struct list_node *doomed)
 {
 	MK_ASSERT(!list_is_linked(&kmsg->link));
 	ipc_kmsg_right_release(&kmsg->dest, doomed);
@@ -69,7 +70,7 @@ void ipc_kmsg_clean(struct ipc_kmsg *kmsg, struct list_node *doomed)
 	__atomic_fetch_sub(&live_kmsgs, 1, __ATOMIC_RELAXED);
 }
 
-void ipc_kmsg_destroy(struct ipc_kmsg *kmsg)
+MK_HOT_PATH void ipc_kmsg_destroy(struct ipc_kmsg *kmsg)
 {
 	struct list_node doomed = LIST_INIT(doomed);
 	struct list_node *n;
@@ -79,7 +80,7 @@ void ipc_kmsg_destroy(struct ipc_kmsg *kmsg)
 		ipc_kmsg_clean(list_entry(n, struct ipc_kmsg, link), &doomed);
 }
 
-struct ipc_port *ipc_kmsg_destination(const struct ipc_kmsg *kmsg)
+MK_HOT_PATH struct ipc_port *ipc_kmsg_destination(const struct ipc_kmsg *kmsg)
 {
 	return kmsg->dest.port;
 }

@@ -20,6 +20,7 @@
 #include "ipc/right.h"
 #include "ipc/space_internal.h"
 #include "lib/string.h"
+#include "kern/hot_path.h"
 
 #define BODY_OFFSET        sizeof(struct mk_msg_header)
 
@@ -52,12 +53,12 @@ struct plan {
 	struct shadow inline_shadows[INLINE_RIGHTS];
 };
 
-static bool is_send_disposition(unsigned d)
+MK_HOT_PATH static bool is_send_disposition(unsigned d)
 {
 	return ipc_right_disposition_is_valid(d) && d != MK_MSG_TYPE_MOVE_RECEIVE;
 }
 
-static mk_return_t check_header(const struct mk_msg_header *h, size_t size)
+MK_HOT_PATH static mk_return_t check_header(const struct mk_msg_header *h, size_t size)
 {
 	if (h->size != size || h->reserved)
 		return MK_MSG_INVALID_HEADER;
@@ -84,7 +85,7 @@ static mk_return_t check_descriptor(const struct mk_msg_descriptor *d)
 }
 
 /* Phase 1: the layout. *count is the number of descriptors. */
-static mk_return_t validate(const uint8_t *msg, size_t size, uint32_t *count)
+MK_HOT_PATH static mk_return_t validate(const uint8_t *msg, size_t size, uint32_t *count)
 {
 	struct mk_msg_header h;
 	struct mk_msg_body body;
@@ -229,7 +230,7 @@ static mk_return_t copyin_rights(struct ipc_space *space, struct plan *p)
 	return ret;
 }
 
-mk_return_t ipc_kmsg_check_layout(const struct ipc_kmsg *kmsg)
+MK_HOT_PATH mk_return_t ipc_kmsg_check_layout(const struct ipc_kmsg *kmsg)
 {
 	uint32_t count;
 	mk_return_t ret = validate(kmsg->bytes, kmsg->size, &count);
@@ -243,7 +244,7 @@ mk_return_t ipc_kmsg_check_layout(const struct ipc_kmsg *kmsg)
  * another name than the destination's. Its two rights cannot affect each
  * other and carry no receive right, so they are checked and committed
  * under one lock without the plan's shadows. Anything else: false. */
-static bool copyin_simple(struct ipc_space *space, struct ipc_kmsg *kmsg, mk_return_t *ret)
+MK_HOT_PATH static bool copyin_simple(struct ipc_space *space, struct ipc_kmsg *kmsg, mk_return_t *ret)
 {
 	const struct mk_msg_header *h = &kmsg->header;
 	unsigned remote = MK_MSGH_REMOTE(h->bits), local = MK_MSGH_LOCAL(h->bits);
@@ -275,7 +276,7 @@ static bool copyin_simple(struct ipc_space *space, struct ipc_kmsg *kmsg, mk_ret
 	return true;
 }
 
-mk_return_t ipc_kmsg_copyin_prepared(struct ipc_space *space, struct ipc_kmsg *kmsg)
+MK_HOT_PATH mk_return_t ipc_kmsg_copyin_prepared(struct ipc_space *space, struct ipc_kmsg *kmsg)
 {
 	mk_return_t ret = ipc_kmsg_check_layout(kmsg);
 

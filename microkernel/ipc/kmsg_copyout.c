@@ -14,9 +14,10 @@
 #include "ipc/right.h"
 #include "ipc/space_internal.h"
 #include "lib/string.h"
+#include "kern/hot_path.h"
 
 /* Space lock held and an entry reserved: the name r ends up with. */
-static mk_port_name_t copyout_right(struct ipc_space *space, struct ipc_kmsg_right *r)
+MK_HOT_PATH static mk_port_name_t copyout_right(struct ipc_space *space, struct ipc_kmsg_right *r)
 {
 	if (!r->port)
 		return r->name;         /* MK_PORT_NULL or MK_PORT_DEAD as sent */
@@ -25,7 +26,7 @@ static mk_port_name_t copyout_right(struct ipc_space *space, struct ipc_kmsg_rig
 	return name;
 }
 
-static uint32_t rights_carried(const struct ipc_kmsg *kmsg)
+MK_HOT_PATH static uint32_t rights_carried(const struct ipc_kmsg *kmsg)
 {
 	uint32_t n = kmsg->reply.port != NULL;
 
@@ -35,7 +36,7 @@ static uint32_t rights_carried(const struct ipc_kmsg *kmsg)
 }
 
 /* The receiver's name for the destination, if it holds the receive right. */
-static mk_port_name_t local_name(struct ipc_space *space, struct ipc_port *port)
+MK_HOT_PATH static mk_port_name_t local_name(struct ipc_space *space, struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	mk_port_name_t name = port->receiver == space ? port->receiver_name : MK_PORT_NULL;
@@ -43,7 +44,7 @@ static mk_port_name_t local_name(struct ipc_space *space, struct ipc_port *port)
 	return name;
 }
 
-static void consume_destination(struct ipc_kmsg_right *dest)
+MK_HOT_PATH static void consume_destination(struct ipc_kmsg_right *dest)
 {
 	struct ipc_port *port = dest->port;
 
@@ -54,7 +55,7 @@ static void consume_destination(struct ipc_kmsg_right *dest)
 		ipc_port_release_send(port);
 }
 
-mk_return_t ipc_kmsg_copyout(struct ipc_space *space, struct ipc_kmsg *kmsg)
+MK_HOT_PATH mk_return_t ipc_kmsg_copyout(struct ipc_space *space, struct ipc_kmsg *kmsg)
 {
 	struct mk_msg_header *h = &kmsg->header;
 

@@ -18,6 +18,7 @@
 #include "lib/string.h"
 #include "vm/vm_map.h"
 #include "vm/vm_map_copy.h"
+#include "kern/hot_path.h"
 
 static struct mk_msg_descriptor descriptor(const struct ipc_kmsg *kmsg, uint32_t i)
 {
@@ -32,7 +33,7 @@ static void set_descriptor(struct ipc_kmsg *kmsg, uint32_t i, const struct mk_ms
 	memcpy(kmsg->bytes + IPC_KMSG_DESCRIPTOR_OFFSET + i * sizeof(*d), d, sizeof(*d));
 }
 
-mk_return_t ipc_kmsg_copyin_ool(struct ipc_kmsg *kmsg, struct vm_map *map)
+MK_HOT_PATH mk_return_t ipc_kmsg_copyin_ool(struct ipc_kmsg *kmsg, struct vm_map *map)
 {
 	if (kmsg->descriptor_count == 0)
 		return MK_SUCCESS;      /* simple: copyin_prepared checks the rest */
@@ -48,7 +49,7 @@ mk_return_t ipc_kmsg_copyin_ool(struct ipc_kmsg *kmsg, struct vm_map *map)
 	return ret;
 }
 
-void ipc_kmsg_ool_sent(struct ipc_kmsg *kmsg, struct vm_map *map)
+MK_HOT_PATH void ipc_kmsg_ool_sent(struct ipc_kmsg *kmsg, struct vm_map *map)
 {
 	for (uint32_t i = 0; i < kmsg->descriptor_count; i++) {
 		struct mk_msg_descriptor d = descriptor(kmsg, i);
@@ -75,7 +76,7 @@ static void unmap_first(struct ipc_kmsg *kmsg, struct vm_map *map, uint32_t coun
 	}
 }
 
-mk_return_t ipc_kmsg_copyout_ool(struct ipc_kmsg *kmsg, struct vm_map *map)
+MK_HOT_PATH mk_return_t ipc_kmsg_copyout_ool(struct ipc_kmsg *kmsg, struct vm_map *map)
 {
 	for (uint32_t i = 0; i < kmsg->descriptor_count; i++) {
 		struct mk_msg_descriptor d = descriptor(kmsg, i);

@@ -17,8 +17,9 @@
 #include "ipc/space.h"
 #include "kern/sched.h"
 #include "kern/usercopy.h"
+#include "kern/hot_path.h"
 
-struct ipc_wait ipc_wait_for_ms(bool timed, uint64_t timeout_ms)
+MK_HOT_PATH struct ipc_wait ipc_wait_for_ms(bool timed, uint64_t timeout_ms)
 {
 	uint64_t ticks = (timeout_ms * HZ + 999) / 1000;
 
@@ -29,17 +30,17 @@ struct ipc_wait ipc_wait_for_ms(bool timed, uint64_t timeout_ms)
 
 /* Ticks left to wait: 0 means "forever" to waitq_sleep, so an expired
  * deadline is reported separately by wait_expired. */
-static uint64_t ticks_left(struct ipc_wait w)
+MK_HOT_PATH static uint64_t ticks_left(struct ipc_wait w)
 {
 	return w.timed ? w.deadline - sched_ticks() : 0;
 }
 
-static bool wait_expired(struct ipc_wait w)
+MK_HOT_PATH static bool wait_expired(struct ipc_wait w)
 {
 	return w.timed && sched_ticks() >= w.deadline;
 }
 
-static mk_return_t wait_result_code(enum wait_result r)
+MK_HOT_PATH static mk_return_t wait_result_code(enum wait_result r)
 {
 	return r == WAIT_INTERRUPTED ? MK_INTERRUPTED
 	       : r == WAIT_TIMED_OUT ? MK_TIMED_OUT
@@ -47,7 +48,7 @@ static mk_return_t wait_result_code(enum wait_result r)
 }
 
 /* Copies the user message into a new kmsg sized by its header and body. */
-static mk_return_t copy_message_in(uint64_t umsg, uint32_t size, struct ipc_kmsg **out)
+MK_HOT_PATH static mk_return_t copy_message_in(uint64_t umsg, uint32_t size, struct ipc_kmsg **out)
 {
 	struct mk_msg_header h;
 	struct mk_msg_body body = { 0, 0 };
@@ -75,7 +76,7 @@ static mk_return_t copy_message_in(uint64_t umsg, uint32_t size, struct ipc_kmsg
 }
 
 /* Waits until port's queue has room. */
-static mk_return_t wait_for_room(struct ipc_port *port, struct ipc_wait wait)
+MK_HOT_PATH static mk_return_t wait_for_room(struct ipc_port *port, struct ipc_wait wait)
 {
 	for (;;) {
 		spin_lock(&port->lock);
@@ -99,7 +100,7 @@ static mk_return_t wait_for_room(struct ipc_port *port, struct ipc_wait wait)
 }
 
 /* A message was queued on port: wakes a receiver of the port or its set. */
-static struct thread *wake_receiver(struct ipc_port *port)
+MK_HOT_PATH static struct thread *wake_receiver(struct ipc_port *port)
 {
 	struct thread *t = waitq_wake_one(&port->receivers);
 	if (t)
@@ -115,7 +116,7 @@ static struct thread *wake_receiver(struct ipc_port *port)
 	return t;
 }
 
-mk_return_t ipc_msg_send(struct ipc_space *space, struct vm_map *map, uint64_t umsg,
+MK_HOT_PATH mk_return_t ipc_msg_send(struct ipc_space *space, struct vm_map *map, uint64_t umsg,
 			 uint32_t size, struct ipc_wait wait, struct thread **woken)
 {
 	struct ipc_kmsg *kmsg;
@@ -180,7 +181,7 @@ mk_return_t ipc_msg_send_kernel_nowait(struct ipc_kmsg *kmsg)
 
 /* One attempt to take a message, sleeping (and returning MK_SUCCESS with
  * *kmsg NULL) when there is none. */
-static mk_return_t take_or_sleep(struct ipc_port *port, struct ipc_pset *pset, uint32_t max,
+MK_HOT_PATH static mk_return_t take_or_sleep(struct ipc_port *port, struct ipc_pset *pset, uint32_t max,
 				 struct ipc_wait wait, struct thread **handoff,
 				 struct ipc_kmsg **kmsg)
 {
@@ -204,7 +205,7 @@ static mk_return_t take_or_sleep(struct ipc_port *port, struct ipc_pset *pset, u
 }
 
 /* Hands the received kmsg's regions, rights and bytes to the task. */
-static mk_return_t deliver(struct ipc_space *space, struct vm_map *map, struct ipc_kmsg *kmsg,
+MK_HOT_PATH static mk_return_t deliver(struct ipc_space *space, struct vm_map *map, struct ipc_kmsg *kmsg,
 			   uint64_t umsg)
 {
 	/* The queue has room again. */
@@ -223,7 +224,7 @@ static mk_return_t deliver(struct ipc_space *space, struct vm_map *map, struct i
 	return ret;
 }
 
-mk_return_t ipc_msg_receive(struct ipc_space *space, struct vm_map *map, uint64_t umsg,
+MK_HOT_PATH mk_return_t ipc_msg_receive(struct ipc_space *space, struct vm_map *map, uint64_t umsg,
 			    uint32_t rcv_size, mk_port_name_t rcv_name, struct ipc_wait wait,
 			    struct thread *handoff)
 {

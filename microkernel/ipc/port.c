@@ -13,6 +13,7 @@
 #include "ipc/port.h"
 #include "ipc/pset.h"
 #include "kern/alloc.h"
+#include "kern/hot_path.h"
 
 struct spinlock ipc_transit_lock = SPINLOCK_INIT;
 
@@ -36,14 +37,14 @@ struct ipc_port *ipc_port_create(void)
 	return port;
 }
 
-void ipc_port_reference(struct ipc_port *port)
+MK_HOT_PATH void ipc_port_reference(struct ipc_port *port)
 {
 	uint32_t old = __atomic_fetch_add(&port->refs, 1, __ATOMIC_RELAXED);
 
 	MK_ASSERT(old > 0);
 }
 
-void ipc_port_release(struct ipc_port *port)
+MK_HOT_PATH void ipc_port_release(struct ipc_port *port)
 {
 	uint32_t old = __atomic_fetch_sub(&port->refs, 1, __ATOMIC_ACQ_REL);
 
@@ -58,7 +59,7 @@ void ipc_port_release(struct ipc_port *port)
 	__atomic_fetch_sub(&live_ports, 1, __ATOMIC_RELAXED);
 }
 
-bool ipc_port_is_active(struct ipc_port *port)
+MK_HOT_PATH bool ipc_port_is_active(struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	bool active = port->active;
@@ -66,7 +67,7 @@ bool ipc_port_is_active(struct ipc_port *port)
 	return active;
 }
 
-void ipc_port_copy_send(struct ipc_port *port)
+MK_HOT_PATH void ipc_port_copy_send(struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	MK_ASSERT(port->srights > 0);
@@ -75,7 +76,7 @@ void ipc_port_copy_send(struct ipc_port *port)
 	ipc_port_reference(port);
 }
 
-void ipc_port_make_send(struct ipc_port *port)
+MK_HOT_PATH void ipc_port_make_send(struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	port->srights++;
@@ -84,7 +85,7 @@ void ipc_port_make_send(struct ipc_port *port)
 	ipc_port_reference(port);
 }
 
-void ipc_port_make_send_once(struct ipc_port *port)
+MK_HOT_PATH void ipc_port_make_send_once(struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	port->sorights++;
@@ -92,7 +93,7 @@ void ipc_port_make_send_once(struct ipc_port *port)
 	ipc_port_reference(port);
 }
 
-void ipc_port_release_send(struct ipc_port *port)
+MK_HOT_PATH void ipc_port_release_send(struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	MK_ASSERT(port->srights > 0);
@@ -104,7 +105,7 @@ void ipc_port_release_send(struct ipc_port *port)
 	ipc_port_release(port);
 }
 
-void ipc_port_release_send_quiet(struct ipc_port *port)
+MK_HOT_PATH void ipc_port_release_send_quiet(struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	MK_ASSERT(port->srights > 1 || (port->srights == 1 && !port->active));
@@ -122,7 +123,7 @@ void ipc_port_release_send_once(struct ipc_port *port)
 	ipc_port_release_send_once_quiet(port);
 }
 
-void ipc_port_release_send_once_quiet(struct ipc_port *port)
+MK_HOT_PATH void ipc_port_release_send_once_quiet(struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	MK_ASSERT(port->sorights > 0);
@@ -131,7 +132,7 @@ void ipc_port_release_send_once_quiet(struct ipc_port *port)
 	ipc_port_release(port);
 }
 
-mk_return_t ipc_port_enqueue(struct ipc_port *port, struct ipc_kmsg *kmsg)
+MK_HOT_PATH mk_return_t ipc_port_enqueue(struct ipc_port *port, struct ipc_kmsg *kmsg)
 {
 	mk_return_t ret = MK_SUCCESS;
 
@@ -150,7 +151,7 @@ mk_return_t ipc_port_enqueue(struct ipc_port *port, struct ipc_kmsg *kmsg)
 	return ret;
 }
 
-mk_return_t ipc_port_dequeue_locked(struct ipc_port *port, uint32_t max_size,
+MK_HOT_PATH mk_return_t ipc_port_dequeue_locked(struct ipc_port *port, uint32_t max_size,
 				    struct ipc_kmsg **out)
 {
 	MK_ASSERT(spin_is_locked(&port->lock));
@@ -178,7 +179,7 @@ mk_return_t ipc_port_set_qlimit(struct ipc_port *port, uint32_t qlimit)
 	return MK_SUCCESS;
 }
 
-struct ipc_pset *ipc_port_pset(struct ipc_port *port)
+MK_HOT_PATH struct ipc_pset *ipc_port_pset(struct ipc_port *port)
 {
 	spin_lock(&port->lock);
 	struct ipc_pset *pset = port->pset;

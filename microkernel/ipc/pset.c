@@ -8,6 +8,7 @@
 #include "ipc/port.h"
 #include "ipc/pset.h"
 #include "kern/alloc.h"
+#include "kern/hot_path.h"
 
 static size_t live_psets;
 
@@ -33,7 +34,7 @@ void ipc_pset_reference(struct ipc_pset *pset)
 	MK_ASSERT(old > 0);
 }
 
-void ipc_pset_release(struct ipc_pset *pset)
+MK_HOT_PATH void ipc_pset_release(struct ipc_pset *pset)
 {
 	uint32_t old = __atomic_fetch_sub(&pset->refs, 1, __ATOMIC_ACQ_REL);
 
@@ -81,7 +82,7 @@ void ipc_pset_add(struct ipc_pset *pset, struct ipc_port *port)
 	spin_unlock(&pset->lock);
 }
 
-mk_return_t ipc_pset_dequeue_locked(struct ipc_pset *pset, uint32_t max_size,
+MK_HOT_PATH mk_return_t ipc_pset_dequeue_locked(struct ipc_pset *pset, uint32_t max_size,
 				    struct ipc_kmsg **out)
 {
 	mk_return_t ret = MK_SUCCESS;

@@ -11,14 +11,15 @@
 #include "ipc/pset.h"
 #include "ipc/right.h"
 #include "ipc/space_internal.h"
+#include "kern/hot_path.h"
 
-bool ipc_right_disposition_is_valid(unsigned disposition)
+MK_HOT_PATH bool ipc_right_disposition_is_valid(unsigned disposition)
 {
 	return disposition >= MK_MSG_TYPE_MOVE_RECEIVE &&
 	       disposition <= MK_MSG_TYPE_MAKE_SEND_ONCE;
 }
 
-unsigned ipc_right_result_type(unsigned disposition)
+MK_HOT_PATH unsigned ipc_right_result_type(unsigned disposition)
 {
 	switch (disposition) {
 	case MK_MSG_TYPE_MOVE_RECEIVE:
@@ -31,7 +32,7 @@ unsigned ipc_right_result_type(unsigned disposition)
 	}
 }
 
-static uint32_t needed_right(unsigned disposition)
+MK_HOT_PATH static uint32_t needed_right(unsigned disposition)
 {
 	switch (disposition) {
 	case MK_MSG_TYPE_MOVE_SEND:
@@ -44,7 +45,7 @@ static uint32_t needed_right(unsigned disposition)
 	}
 }
 
-mk_return_t ipc_right_copyin_check(uint32_t *type, uint32_t *urefs, unsigned disposition)
+MK_HOT_PATH mk_return_t ipc_right_copyin_check(uint32_t *type, uint32_t *urefs, unsigned disposition)
 {
 	uint32_t need = needed_right(disposition);
 
@@ -67,7 +68,7 @@ mk_return_t ipc_right_copyin_check(uint32_t *type, uint32_t *urefs, unsigned dis
 	return MK_SUCCESS;
 }
 
-void ipc_right_copyin_commit(struct ipc_space *space, struct ipc_entry *e, unsigned disposition,
+MK_HOT_PATH void ipc_right_copyin_commit(struct ipc_space *space, struct ipc_entry *e, unsigned disposition,
 			     struct ipc_kmsg_right *out)
 {
 	struct ipc_port *port = e->object;
@@ -108,7 +109,7 @@ void ipc_right_copyin_commit(struct ipc_space *space, struct ipc_entry *e, unsig
 	out->type = ipc_right_result_type(disposition);
 }
 
-static mk_port_name_t copyout_send(struct ipc_space *space, struct ipc_port *port)
+MK_HOT_PATH static mk_port_name_t copyout_send(struct ipc_space *space, struct ipc_port *port)
 {
 	struct ipc_entry *e = ipc_entry_find_port(space, port);
 
@@ -144,7 +145,7 @@ static mk_port_name_t copyout_receive(struct ipc_space *space, struct ipc_port *
 	return name;
 }
 
-mk_port_name_t ipc_right_copyout(struct ipc_space *space, const struct ipc_kmsg_right *r)
+MK_HOT_PATH mk_port_name_t ipc_right_copyout(struct ipc_space *space, const struct ipc_kmsg_right *r)
 {
 	struct ipc_port *port = r->port;
 

@@ -10,22 +10,23 @@
 #include "ipc/space_internal.h"
 #include "kern/alloc.h"
 #include "lib/string.h"
+#include "kern/hot_path.h"
 
 #define HASHED_BITS (MK_RIGHT_SEND | MK_RIGHT_RECEIVE)
 
-static uint32_t index_of(struct ipc_space *space, struct ipc_entry *e)
+MK_HOT_PATH static uint32_t index_of(struct ipc_space *space, struct ipc_entry *e)
 {
 	return (uint32_t)(e - space->table);
 }
 
-static uint32_t bucket_of(struct ipc_space *space, const void *object)
+MK_HOT_PATH static uint32_t bucket_of(struct ipc_space *space, const void *object)
 {
 	uint64_t h = ((uintptr_t)object >> 4) * 0x9e3779b97f4a7c15ull;
 
 	return (uint32_t)(h >> 40) & (space->size - 1);
 }
 
-static void hash_insert(struct ipc_space *space, struct ipc_entry *e)
+MK_HOT_PATH static void hash_insert(struct ipc_space *space, struct ipc_entry *e)
 {
 	uint32_t b = bucket_of(space, e->object);
 
@@ -33,7 +34,7 @@ static void hash_insert(struct ipc_space *space, struct ipc_entry *e)
 	space->hash[b] = index_of(space, e);
 }
 
-static void hash_remove(struct ipc_space *space, struct ipc_entry *e)
+MK_HOT_PATH static void hash_remove(struct ipc_space *space, struct ipc_entry *e)
 {
 	uint32_t *link = &space->hash[bucket_of(space, e->object)];
 	uint32_t idx = index_of(space, e);
@@ -116,7 +117,7 @@ void ipc_space_destroy(struct ipc_space *space)
 	kfree(table);
 }
 
-mk_return_t ipc_space_reserve(struct ipc_space *space, uint32_t n)
+MK_HOT_PATH mk_return_t ipc_space_reserve(struct ipc_space *space, uint32_t n)
 {
 	MK_ASSERT(spin_is_locked(&space->lock));
 	uint32_t size = space->size;
@@ -164,7 +165,7 @@ mk_port_name_t ipc_entry_alloc(struct ipc_space *space, void *object, uint32_t t
 	return ipc_entry_name(space, e);
 }
 
-void ipc_entry_set_type(struct ipc_space *space, struct ipc_entry *e, uint32_t type)
+MK_HOT_PATH void ipc_entry_set_type(struct ipc_space *space, struct ipc_entry *e, uint32_t type)
 {
 	MK_ASSERT(spin_is_locked(&space->lock));
 	bool hashed = e->type & HASHED_BITS, to_hash = type & HASHED_BITS;
@@ -184,12 +185,12 @@ void ipc_entry_set_type(struct ipc_space *space, struct ipc_entry *e, uint32_t t
 	space->free_count++;
 }
 
-mk_port_name_t ipc_entry_name(struct ipc_space *space, struct ipc_entry *e)
+MK_HOT_PATH mk_port_name_t ipc_entry_name(struct ipc_space *space, struct ipc_entry *e)
 {
 	return index_of(space, e) << MK_NAME_GENERATION_BITS | e->gen;
 }
 
-struct ipc_entry *ipc_entry_lookup(struct ipc_space *space, mk_port_name_t name)
+MK_HOT_PATH struct ipc_entry *ipc_entry_lookup(struct ipc_space *space, mk_port_name_t name)
 {
 	MK_ASSERT(spin_is_locked(&space->lock));
 	uint32_t idx = MK_NAME_INDEX(name);
@@ -204,7 +205,7 @@ struct ipc_entry *ipc_entry_lookup(struct ipc_space *space, mk_port_name_t name)
 
 /* A send or send-once name whose port died becomes a dead name: the send
  * right's urefs carry over, a send-once right becomes one uref. */
-static void convert_if_dead(struct ipc_space *space, struct ipc_entry *e)
+MK_HOT_PATH static void convert_if_dead(struct ipc_space *space, struct ipc_entry *e)
 {
 	uint32_t type = e->type;
 	struct ipc_port *port = e->object;
@@ -223,7 +224,7 @@ static void convert_if_dead(struct ipc_space *space, struct ipc_entry *e)
 		ipc_port_release_send_once_quiet(port);
 }
 
-struct ipc_entry *ipc_entry_lookup_live(struct ipc_space *space, mk_port_name_t name)
+MK_HOT_PATH struct ipc_entry *ipc_entry_lookup_live(struct ipc_space *space, mk_port_name_t name)
 {
 	struct ipc_entry *e = ipc_entry_lookup(space, name);
 
@@ -232,7 +233,7 @@ struct ipc_entry *ipc_entry_lookup_live(struct ipc_space *space, mk_port_name_t 
 	return e;
 }
 
-struct ipc_entry *ipc_entry_find_port(struct ipc_space *space, struct ipc_port *port)
+MK_HOT_PATH struct ipc_entry *ipc_entry_find_port(struct ipc_space *space, struct ipc_port *port)
 {
 	MK_ASSERT(spin_is_locked(&space->lock));
 	for (uint32_t i = space->hash[bucket_of(space, port)]; i; i = space->table[i].next)

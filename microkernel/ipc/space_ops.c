@@ -13,6 +13,7 @@
 #include "ipc/pset.h"
 #include "ipc/right.h"
 #include "ipc/space_internal.h"
+#include "kern/hot_path.h"
 
 /* A right taken out of an entry, to release once the lock is dropped. */
 struct detached {
@@ -51,7 +52,7 @@ static void detach_right(struct ipc_space *space, struct ipc_entry *e, uint32_t 
 	ipc_entry_set_type(space, e, rest);
 }
 
-static mk_return_t lock_active(struct ipc_space *space)
+MK_HOT_PATH static mk_return_t lock_active(struct ipc_space *space)
 {
 	spin_lock(&space->lock);
 	if (space->active)
@@ -249,7 +250,7 @@ mk_return_t ipc_space_destroy_name(struct ipc_space *space, mk_port_name_t name)
 	return e ? MK_SUCCESS : MK_INVALID_NAME;
 }
 
-mk_return_t ipc_space_lookup_receive(struct ipc_space *space, mk_port_name_t name,
+MK_HOT_PATH mk_return_t ipc_space_lookup_receive(struct ipc_space *space, mk_port_name_t name,
 				     struct ipc_port **port, struct ipc_pset **pset)
 {
 	mk_return_t ret = lock_active(space);
@@ -274,7 +275,7 @@ mk_return_t ipc_space_lookup_receive(struct ipc_space *space, mk_port_name_t nam
 	return ret;
 }
 
-mk_return_t ipc_space_lookup_port(struct ipc_space *space, mk_port_name_t name, uint32_t rights,
+MK_HOT_PATH mk_return_t ipc_space_lookup_port(struct ipc_space *space, mk_port_name_t name, uint32_t rights,
 				  struct ipc_port **port)
 {
 	mk_return_t ret = lock_active(space);

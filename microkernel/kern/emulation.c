@@ -26,6 +26,7 @@
 #include "mk/return.h"
 #include "mk/traps.h"
 #include "trampoline/emulation_frame.h"
+#include "kern/hot_path.h"
 
 #define USER_HALF_END 0x0000800000000000ull     /* first non-canonical address */
 
@@ -91,7 +92,7 @@ int64_t trap_thread_set_fs_base(const struct trap_args *a)
 	return MK_SUCCESS;
 }
 
-bool emulation_redirect(struct trap_frame *f)
+MK_HOT_PATH bool emulation_redirect(struct trap_frame *f)
 {
 	struct thread *self = current_thread();
 	uint64_t entry = __atomic_load_n(&self->task->emulation_entry, __ATOMIC_RELAXED);

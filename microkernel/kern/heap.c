@@ -16,6 +16,7 @@
 #include "kern/pmm.h"
 #include "kern/spinlock.h"
 #include "lib/string.h"
+#include "kern/hot_path.h"
 
 #define HEADER_SIZE   16
 #define MIN_CLASS     5                 /* 32-byte blocks */
@@ -52,7 +53,7 @@ static uint64_t frame_of(const void *p)
 	return (uint64_t)p - DIRECT_MAP_BASE;
 }
 
-static unsigned class_for(size_t total)
+MK_HOT_PATH static unsigned class_for(size_t total)
 {
 	unsigned c = MIN_CLASS;
 
@@ -62,7 +63,7 @@ static unsigned class_for(size_t total)
 }
 
 /* Splits one fresh frame into blocks of class c. */
-static int refill(unsigned c)
+MK_HOT_PATH static int refill(unsigned c)
 {
 	uint64_t phys = pmm_alloc();
 
@@ -78,7 +79,7 @@ static int refill(unsigned c)
 	return 1;
 }
 
-static void *alloc_small(unsigned c)
+MK_HOT_PATH static void *alloc_small(unsigned c)
 {
 	spin_lock(&heap_lock);
 	if (!free_lists[c] && !refill(c)) {
@@ -108,7 +109,7 @@ static void *alloc_large(size_t total)
 	return (char *)h + HEADER_SIZE;
 }
 
-void *kmalloc(size_t size)
+MK_HOT_PATH void *kmalloc(size_t size)
 {
 	if (size > (1ul << 40))
 		return 0;
@@ -125,7 +126,7 @@ void *kzalloc(size_t size)
 	return p;
 }
 
-void kfree(void *p)
+MK_HOT_PATH void kfree(void *p)
 {
 	if (!p)
 		return;

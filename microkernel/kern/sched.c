@@ -14,6 +14,7 @@
 #include "kern/percpu.h"
 #include "kern/sched.h"
 #include "kern/thread_switch.h"
+#include "kern/hot_path.h"
 
 struct spinlock sched_lock = SPINLOCK_INIT;
 
@@ -30,21 +31,21 @@ void waitq_init(struct waitq *wq)
 	list_init(&wq->threads);
 }
 
-static void runq_insert(struct thread *t)
+MK_HOT_PATH static void runq_insert(struct thread *t)
 {
 	t->state = THREAD_RUNNABLE;
 	list_push_back(&run_queues[t->priority], &t->run_link);
 	nonempty_queues |= 1u << t->priority;
 }
 
-static void runq_remove(struct thread *t)
+MK_HOT_PATH static void runq_remove(struct thread *t)
 {
 	list_remove(&t->run_link);
 	if (list_is_empty(&run_queues[t->priority]))
 		nonempty_queues &= ~(1u << t->priority);
 }
 
-static struct thread *runq_take_highest(void)
+MK_HOT_PATH static struct thread *runq_take_highest(void)
 {
 	if (!nonempty_queues)
 		return NULL;
@@ -56,12 +57,12 @@ static struct thread *runq_take_highest(void)
 
 /* A suspended thread stays off the run queues, unless it must terminate:
  * then it runs on to its exit. sched_lock held (or t is the caller). */
-static bool thread_is_held(const struct thread *t)
+MK_HOT_PATH static bool thread_is_held(const struct thread *t)
 {
 	return t->suspend_count && !t->terminate_requested;
 }
 
-void sched_make_runnable(struct thread *t)
+MK_HOT_PATH void sched_make_runnable(struct thread *t)
 {
 	if (thread_is_held(t)) {
 		t->state = THREAD_STOPPED;
@@ -76,7 +77,7 @@ void sched_make_runnable(struct thread *t)
 /* The runnable thread to run instead of the current one: `preferred` when
  * it is on a run queue and no runnable thread outranks it (a direct
  * hand-off, the IPC fast path), else the highest-priority one. */
-static struct thread *runq_take_next(struct thread *preferred)
+MK_HOT_PATH static struct thread *runq_take_next(struct thread *preferred)
 {
 	if (preferred && preferred->state == THREAD_RUNNABLE &&
 	    preferred->priority >= 31 - __builtin_clz(nonempty_queues | 1)) {
@@ -89,7 +90,7 @@ static struct thread *runq_take_next(struct thread *preferred)
 /* Runs the best runnable thread (or `preferred`, see runq_take_next) in
  * place of the current one, whose state the caller has set. Called and
  * returns with sched_lock held. */
-static void reschedule_to(struct thread *preferred)
+MK_HOT_PATH static void reschedule_to(struct thread *preferred)
 {
 	struct cpu *c = this_cpu();
 	struct thread *prev = c->current;
@@ -151,7 +152,7 @@ void sched_reap_zombies(void)
 }
 
 /* Takes t off its wait queue and makes it runnable. sched_lock held. */
-static void wake(struct thread *t, enum wait_result result)
+MK_HOT_PATH static void wake(struct thread *t, enum wait_result result)
 {
 	list_remove(&t->run_link);
 	if (list_is_linked(&t->timeout_link))
@@ -166,7 +167,7 @@ enum wait_result waitq_sleep(struct waitq *wq, struct spinlock *lock, uint64_t t
 	return waitq_sleep_handoff(wq, lock, timeout_ticks, NULL);
 }
 
-enum wait_result waitq_sleep_handoff(struct waitq *wq, struct spinlock *lock,
+MK_HOT_PATH enum wait_result waitq_sleep_handoff(struct waitq *wq, struct spinlock *lock,
 				     uint64_t timeout_ticks, struct thread *next)
 {
 	spin_lock(&sched_lock);
@@ -193,7 +194,7 @@ enum wait_result waitq_sleep_handoff(struct waitq *wq, struct spinlock *lock,
 	return r;
 }
 
-struct thread *waitq_wake_one(struct waitq *wq)
+MK_HOT_PATH struct thread *waitq_wake_one(struct waitq *wq)
 {
 	spin_lock(&sched_lock);
 	struct thread *t = NULL;
@@ -273,7 +274,7 @@ void sched_clock_tick(void)
 	spin_unlock(&sched_lock);
 }
 
-void sched_preempt_point(void)
+MK_HOT_PATH void sched_preempt_point(void)
 {
 	struct thread *t = current_thread();
 
@@ -286,7 +287,7 @@ void sched_preempt_point(void)
 		sched_reap_zombies();
 }
 
-uint64_t sched_ticks(void)
+MK_HOT_PATH uint64_t sched_ticks(void)
 {
 	return ticks;
 }

@@ -21,7 +21,9 @@ static inline void spin_init(struct spinlock *l)
 	l->next = l->serving = 0;
 }
 
-static inline void spin_lock(struct spinlock *l)
+/* Always inlined: out-of-line copies would sit outside the hot path's
+ * pages (kern/hot_path.h). */
+static inline __attribute__((always_inline)) void spin_lock(struct spinlock *l)
 {
 	uint32_t ticket = __atomic_fetch_add(&l->next, 1, __ATOMIC_RELAXED);
 
@@ -29,7 +31,7 @@ static inline void spin_lock(struct spinlock *l)
 		__builtin_ia32_pause();
 }
 
-static inline void spin_unlock(struct spinlock *l)
+static inline __attribute__((always_inline)) void spin_unlock(struct spinlock *l)
 {
 	__atomic_store_n(&l->serving, l->serving + 1, __ATOMIC_RELEASE);
 }

@@ -24,6 +24,7 @@
 #include "kern/thread_port.h"
 #include "lib/string.h"
 #include "mk/return.h"
+#include "kern/hot_path.h"
 
 #define RFLAGS_IF       (1ull << 9)
 #define RFLAGS_RESERVED (1ull << 1)
@@ -195,7 +196,7 @@ static _Noreturn void user_thread_exit(void)
 	thread_exit();
 }
 
-void thread_return_to_user_checks(void)
+MK_HOT_PATH void thread_return_to_user_checks(void)
 {
 	sched_preempt_point();
 	if (current_thread()->terminate_requested)

@@ -13,6 +13,7 @@
 #include "mk/exception.h"
 #include "mk/return.h"
 #include "mk/traps.h"
+#include "kern/hot_path.h"
 
 typedef int64_t (*trap_handler)(const struct trap_args *a);
 
@@ -22,7 +23,7 @@ static const trap_handler trap_table[MK_TRAP_COUNT] = {
 #undef MK_TRAP_ENTRY
 };
 
-void syscall_dispatch(struct trap_frame *f)
+MK_HOT_PATH void syscall_dispatch(struct trap_frame *f)
 {
 	int64_t number = (int64_t)f->rax;
 

@@ -7,6 +7,7 @@
 #include "kern/percpu.h"
 #include "kern/thread.h"
 #include "lib/string.h"
+#include "kern/hot_path.h"
 
 #define CR0_MP          (1ull << 1)
 #define CR0_EM          (1ull << 2)
@@ -41,12 +42,12 @@ void fpu_state_init(struct fpu_state *s)
 }
 
 
-static void allow(void)
+MK_HOT_PATH static void allow(void)
 {
 	__asm__ volatile("clts");
 }
 
-static void trap_first_use(void)
+MK_HOT_PATH static void trap_first_use(void)
 {
 	uint64_t cr0 = read_cr0();
 
@@ -54,7 +55,7 @@ static void trap_first_use(void)
 		__asm__ volatile("mov %0, %%cr0" : : "r"(cr0 | CR0_TS));
 }
 
-void fpu_switch_to(struct thread *next)
+MK_HOT_PATH void fpu_switch_to(struct thread *next)
 {
 	struct cpu *c = this_cpu();
 

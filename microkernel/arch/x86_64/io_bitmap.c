@@ -7,6 +7,7 @@
 #include "arch/x86_64/io_bitmap.h"
 #include "kern/alloc.h"
 #include "lib/string.h"
+#include "kern/hot_path.h"
 
 struct io_bitmap *io_bitmap_create(void)
 {
@@ -33,7 +34,7 @@ void io_bitmap_allow(struct io_bitmap *b, uint32_t first, uint32_t count)
 		b->bytes = end;
 }
 
-void io_bitmap_activate(const struct io_bitmap *b)
+MK_HOT_PATH void io_bitmap_activate(const struct io_bitmap *b)
 {
 	tss_set_io_bitmap(b ? b->map : NULL, b ? b->bytes : 0);
 }

@@ -17,6 +17,7 @@
 #include "lib/string.h"
 #include "mk/return.h"
 #include "mk/vm.h"
+#include "kern/hot_path.h"
 
 #define PTE_PRESENT  (1ull << 0)
 #define PTE_WRITABLE (1ull << 1)
@@ -224,7 +225,7 @@ uint64_t pmap_extract(struct pmap *p, uint64_t va, unsigned *prot)
 	return entry & PTE_FRAME;
 }
 
-void pmap_activate(struct pmap *p)
+MK_HOT_PATH void pmap_activate(struct pmap *p)
 {
 	if ((read_cr3() & PTE_FRAME) != p->pml4_phys)
 		write_cr3(p->pml4_phys);

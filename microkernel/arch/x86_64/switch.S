@@ -6,7 +6,7 @@
  * by the C caller per the ABI. A new thread's first "return" lands in
  * thread_trampoline with fn in r12 and its argument in r13.
  */
-	.text
+	.section .text.hot_path, "ax"	/* kern/hot_path.h */
 	.globl switch_context
 switch_context:
 	pushq %rbp

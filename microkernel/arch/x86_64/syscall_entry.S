@@ -13,7 +13,7 @@
 #include "arch/x86_64/trap_frame_save.h"
 #include "kern/percpu.h"
 
-	.text
+	.section .text.hot_path, "ax"	/* kern/hot_path.h */
 	.globl syscall_entry
 syscall_entry:
 	swapgs

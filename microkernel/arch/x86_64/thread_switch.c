@@ -13,12 +13,13 @@
 #include "kern/percpu.h"
 #include "kern/task.h"
 #include "kern/thread_switch.h"
+#include "kern/hot_path.h"
 
 #define MSR_FS_BASE 0xc0000100
 
 void switch_context(uint64_t *save_rsp, uint64_t rsp);
 
-void thread_switch(struct thread *prev, struct thread *next)
+MK_HOT_PATH void thread_switch(struct thread *prev, struct thread *next)
 {
 	uint64_t top = (uint64_t)next->kernel_stack + KERNEL_STACK_SIZE;
 

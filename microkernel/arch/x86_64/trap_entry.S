@@ -26,7 +26,7 @@ trap_stub_\vector:
 	jmp trap_common
 .endm
 
-	.text
+	.section .text.hot_path, "ax"	/* kern/hot_path.h */
 trap_common:
 	PUSH_GENERAL_REGISTERS
 	testb $3, TRAP_FRAME_CS(%rsp)

@@ -10,7 +10,7 @@
  * returns a count of bytes not copied (nonzero; a word that straddled
  * the fault counts whole).
  */
-	.text
+	.section .text.hot_path, "ax"	/* kern/hot_path.h */
 	.globl usercopy_bytes
 	.globl usercopy_fault_words, usercopy_fixup_words
 	.globl usercopy_fault_bytes, usercopy_fixup_bytes
