@@ -11,7 +11,7 @@
 #include "vm/vm_map_copy.h"
 #include "kern/hot_path.h"
 
-static size_t live_kmsgs;
+MK_HOT_DATA static size_t live_kmsgs;
 
 MK_HOT_PATH struct ipc_kmsg *ipc_kmsg_alloc(uint32_t size, uint32_t ndesc)
 {

@@ -15,9 +15,9 @@
 #include "kern/alloc.h"
 #include "kern/hot_path.h"
 
-struct spinlock ipc_transit_lock = SPINLOCK_INIT;
+MK_HOT_DATA struct spinlock ipc_transit_lock = SPINLOCK_INIT;
 
-static size_t live_ports;
+MK_HOT_DATA static size_t live_ports;
 
 struct ipc_port *ipc_port_create(void)
 {

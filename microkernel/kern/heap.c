@@ -39,9 +39,9 @@ struct free_block {
 };
 
 /* Guarded by heap_lock: */
-static struct spinlock heap_lock = SPINLOCK_INIT;
-static struct free_block *free_lists[MAX_CLASS + 1];
-static size_t bytes_in_use;
+MK_HOT_DATA static struct spinlock heap_lock = SPINLOCK_INIT;
+MK_HOT_DATA static struct free_block *free_lists[MAX_CLASS + 1];
+MK_HOT_DATA static size_t bytes_in_use;
 
 static void *frame_address(uint64_t phys)
 {

@@ -16,14 +16,14 @@
 #include "kern/thread_switch.h"
 #include "kern/hot_path.h"
 
-struct spinlock sched_lock = SPINLOCK_INIT;
+MK_HOT_DATA struct spinlock sched_lock = SPINLOCK_INIT;
 
 /* Guarded by sched_lock: */
-static struct list_node run_queues[THREAD_PRIORITY_MAX + 1];
-static uint32_t nonempty_queues;                /* bit p: run_queues[p] */
-static struct list_node timeouts = LIST_INIT(timeouts);
+MK_HOT_DATA static struct list_node run_queues[THREAD_PRIORITY_MAX + 1];
+MK_HOT_DATA static uint32_t nonempty_queues;                /* bit p: run_queues[p] */
+MK_HOT_DATA static struct list_node timeouts = LIST_INIT(timeouts);
 static struct list_node zombies = LIST_INIT(zombies);
-static uint64_t ticks;
+MK_HOT_DATA static uint64_t ticks;
 static struct thread boot_thread;
 
 void waitq_init(struct waitq *wq)

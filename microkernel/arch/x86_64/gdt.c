@@ -14,6 +14,7 @@
 
 #include "arch/x86_64/gdt.h"
 #include "lib/string.h"
+#include "kern/hot_path.h"
 
 struct tss {
 	uint32_t reserved0;
@@ -40,7 +41,7 @@ static struct {
 	struct tss tss;
 	uint8_t io_bitmap[IO_BITMAP_BYTES];
 	uint8_t io_bitmap_end;
-} __attribute__((packed, aligned(16))) tss_block;
+} __attribute__((packed, aligned(16))) tss_block __attribute__((section(MK_HOT_TSS_SECTION)));
 static size_t io_bitmap_dirty;          /* bytes of io_bitmap that may differ from 0xff */
 
 #define IST_STACK_SIZE 4096

@@ -5,11 +5,12 @@
  */
 #include "arch/x86_64/cpu.h"
 #include "kern/percpu.h"
+#include "kern/hot_path.h"
 
 #define MSR_GS_BASE        0xc0000101
 #define MSR_KERNEL_GS_BASE 0xc0000102
 
-static struct cpu cpus[MAX_CPUS];
+MK_HOT_DATA static struct cpu cpus[MAX_CPUS];
 
 void percpu_init_boot_cpu(void)
 {
