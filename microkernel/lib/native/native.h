@@ -38,7 +38,9 @@ const char *mk_return_string(int64_t r);
 
 /* Runs fn(arg) in a new task holding a copy of the caller's memory, its
  * bootstrap port made or copied from `bootstrap`; *task names a send
- * right to its task port (deallocating it ends the task). */
+ * right to its task port. Deallocating that right lets the task go once
+ * its threads have ended (Mach's rule: threads keep a task alive);
+ * mk_task_terminate ends it at once. */
 int64_t native_task_spawn(void (*fn)(uint64_t), uint64_t arg, mk_port_name_t bootstrap,
 			  mk_port_name_t *task);
 
