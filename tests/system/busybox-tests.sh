@@ -166,6 +166,10 @@ bb_test tac "tac $D/table.csv $D/tree/a.txt"
 # truncate: sets words.txt to 5 bytes and makes new (-s 0 would too);
 # new/x then fails with "Not a directory". Not verified: the sizes.
 bb_test truncate "truncate -s 5 $D/words.txt $D/new $D/new/x"
+# fallocate: makes new 5000 bytes long (not verified: the size; the
+# compat test files/fallocate_* is); -l 0 is EINVAL, as the message says.
+bb_test fallocate "fallocate -o 100 -l 4900 $D/new"
+bb_test fallocate-zero "fallocate -l 0 $D/words.txt"
 bb_test realpath "realpath $D/tree/../words.txt $D/tree/sub/./deeper/ $D/tree//a.txt"
 bb_test readlink-f "readlink -f $D/tree/sub/../tool.sh"
 bb_test ls-la "ls -la $D/tree/sub" rule_ls_l

@@ -1,8 +1,9 @@
 /*
  * fs_calls.c: calls about the file system as a whole or a file's
- * storage: statfs, fstatfs, fsync, fdatasync, syncfs, sync and
- * fadvise64. Everything is in memory: the sync calls only check their
- * descriptor, and fadvise64 its arguments (vfs/sync.c).
+ * storage: statfs, fstatfs, fsync, fdatasync, syncfs, sync, fadvise64
+ * and fallocate. Everything is in memory: the sync calls only check their
+ * descriptor, and fadvise64 its arguments (vfs/sync.c); fallocate
+ * reserves or zeroes file memory (vfs/fallocate.c).
  */
 #include "call.h"
 #include "files.h"
@@ -45,6 +46,12 @@ int64_t ux_sys_sync(struct ux_call *c)
 {
 	(void)c;
 	return 0;
+}
+
+int64_t ux_sys_fallocate(struct ux_call *c)
+{
+	return vfs_fallocate(c->proc->files, arg_int(c->arg[0]), arg_int(c->arg[1]),
+			     (int64_t)c->arg[2], (int64_t)c->arg[3]);
 }
 
 /* x86-64's fadvise64(fd, offset, len, advice): len is a size_t that

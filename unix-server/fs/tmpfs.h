@@ -179,6 +179,12 @@ int64_t tmpfs_read(struct tmpfs_node *n, uint64_t off, void *buf, size_t len);
 int64_t tmpfs_write(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off,
 		    const void *buf, size_t len);
 int tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size);
+/* fallocate: room for the first `end` bytes, so writes there cannot run
+ * out of memory; the size grows to end unless keep_size (-EFBIG past the
+ * largest file, -ENOSPC). punch_hole: the bytes of [off, off + len) that
+ * are inside the file read as zeros; the size stays. Regular files only. */
+int tmpfs_allocate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t end, bool keep_size);
+int tmpfs_punch_hole(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, uint64_t len);
 void tmpfs_borrow_data(struct tmpfs_node *n, const void *data, size_t size);
 void tmpfs_stat(const struct tmpfs *fs, const struct tmpfs_node *n, struct tmpfs_stat *st);
 

@@ -93,6 +93,40 @@ int tmpfs_truncate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t size)
 	return 0;
 }
 
+int tmpfs_allocate(struct tmpfs *fs, struct tmpfs_node *n, uint64_t end, bool keep_size)
+{
+	int err;
+
+	if (!tmpfs_is_reg(n))
+		return -UX_EINVAL;
+	if (end > TMPFS_MAX_FILE_SIZE)
+		return -UX_EFBIG;
+	err = reserve(fs, n, end);
+	if (err)
+		return err;
+	if (!keep_size && end > n->size)
+		n->size = end;
+	tmpfs_touch_ctime(fs, n);       /* Linux's tmpfs leaves mtime */
+	return 0;
+}
+
+int tmpfs_punch_hole(struct tmpfs *fs, struct tmpfs_node *n, uint64_t off, uint64_t len)
+{
+	int err;
+
+	if (!tmpfs_is_reg(n))
+		return -UX_EINVAL;
+	if (off < n->size) {
+		uint64_t end = len < n->size - off ? off + len : n->size;
+		err = reserve(fs, n, n->size);  /* borrowed data becomes the file's own */
+		if (err)
+			return err;
+		memset(n->u.file.data + off, 0, end - off);
+	}
+	tmpfs_touch(fs, n);
+	return 0;
+}
+
 void tmpfs_borrow_data(struct tmpfs_node *n, const void *data, size_t size)
 {
 	n->u.file.data = (uint8_t *)data;

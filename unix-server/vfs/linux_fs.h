@@ -158,6 +158,17 @@ struct linux_statfs {
 #define LINUX_POSIX_FADV_NORMAL   0
 #define LINUX_POSIX_FADV_NOREUSE  5     /* the highest */
 
+/* fallocate's mode: one operation (none is "allocate") and KEEP_SIZE;
+ * NO_HIDE_STALE is reserved (refused). */
+#define LINUX_FALLOC_FL_KEEP_SIZE      0x01
+#define LINUX_FALLOC_FL_PUNCH_HOLE     0x02
+#define LINUX_FALLOC_FL_NO_HIDE_STALE  0x04
+#define LINUX_FALLOC_FL_COLLAPSE_RANGE 0x08
+#define LINUX_FALLOC_FL_ZERO_RANGE     0x10
+#define LINUX_FALLOC_FL_INSERT_RANGE   0x20
+#define LINUX_FALLOC_FL_UNSHARE_RANGE  0x40
+#define LINUX_FALLOC_FL_WRITE_ZEROES   0x80
+
 /* The kernel's st_atime/st_atime_nsec pairs, named as the C libraries name them. */
 struct linux_stat {
 	uint64_t st_dev;

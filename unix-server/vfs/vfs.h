@@ -287,5 +287,9 @@ int vfs_fstatfs(struct vfs_proc *p, int fd, struct linux_statfs *sf);
 int vfs_fsync(struct vfs_proc *p, int fd);
 int vfs_syncfs(struct vfs_proc *p, int fd);
 int vfs_fadvise64(struct vfs_proc *p, int fd, int64_t offset, int64_t len, int advice);
+/* fallocate.c: allocating (mode 0, FALLOC_FL_KEEP_SIZE) and punching holes
+ * (FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE) in a regular file, as
+ * Linux's tmpfs does; the other operations are -EOPNOTSUPP there too. */
+int vfs_fallocate(struct vfs_proc *p, int fd, int mode, int64_t offset, int64_t len);
 
 #endif

@@ -211,6 +211,7 @@ _Static_assert(sizeof(struct ux_resid) == UX_SIZEOF_RESID, "three ids");
 	X(syncfs,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(sync,        UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(fadvise64,   UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(fallocate,   UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(umask,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(getpid,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(getppid,     UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
