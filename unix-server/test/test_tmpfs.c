@@ -422,6 +422,43 @@ static void borrowed_data_is_copied_on_write(void)
 	teardown();
 }
 
+static void allocate_reserves_and_grows_unless_keep_size(void)
+{
+	struct tmpfs_node *f;
+	char buf[16];
+
+	setup();
+	f = file_in(fs.root, "f", NULL);
+	UNIT_CHECK(tmpfs_write(&fs, f, 0, "abc", 3) == 3);
+	UNIT_CHECK(tmpfs_allocate(&fs, f, 2, false) == 0 && f->size == 3);     /* never shrinks */
+	UNIT_CHECK(tmpfs_allocate(&fs, f, 5000, true) == 0 && f->size == 3);
+	UNIT_CHECK(f->u.file.cap >= 5000);      /* the memory is there already */
+	UNIT_CHECK(tmpfs_allocate(&fs, f, 10, false) == 0 && f->size == 10);
+	UNIT_CHECK(tmpfs_read(f, 0, buf, 16) == 10 && !memcmp(buf, "abc\0\0\0\0\0\0\0", 10));
+	UNIT_CHECK(tmpfs_allocate(&fs, f, TMPFS_MAX_FILE_SIZE + 1, false) == -UX_EFBIG);
+	UNIT_CHECK(tmpfs_allocate(&fs, fs.root, 10, false) == -UX_EINVAL);
+	teardown();
+}
+
+static void punched_holes_read_as_zeros_and_keep_the_size(void)
+{
+	static const char image[] = "read-only image";
+	struct tmpfs_node *f;
+	char buf[32];
+
+	setup();
+	f = file_in(fs.root, "f", NULL);
+	tmpfs_borrow_data(f, image, 15);
+	UNIT_CHECK(tmpfs_punch_hole(&fs, f, 4, 2) == 0 && f->size == 15 && f->u.file.cap > 0);
+	UNIT_CHECK(tmpfs_read(f, 0, buf, 32) == 15 && !memcmp(buf, "read\0\0nly image", 15));
+	UNIT_CHECK(!strcmp(image, "read-only image"));  /* the image is not written */
+	UNIT_CHECK(tmpfs_punch_hole(&fs, f, 10, 100) == 0 && f->size == 15);
+	UNIT_CHECK(tmpfs_read(f, 0, buf, 32) == 15 && !memcmp(buf, "read\0\0nly \0\0\0\0\0", 15));
+	UNIT_CHECK(tmpfs_punch_hole(&fs, f, 100, 5) == 0 && f->size == 15);
+	UNIT_CHECK(tmpfs_punch_hole(&fs, fs.root, 0, 1) == -UX_EINVAL);
+	teardown();
+}
+
 struct listing {
 	char names[16][16];
 	uint64_t next[16];
@@ -662,6 +699,8 @@ static const struct unit_case cases[] = {
 	UNIT_CASE(read_write_at_offsets_zero_fill_holes),
 	UNIT_CASE(truncate_shrinks_and_grows_with_zeros),
 	UNIT_CASE(borrowed_data_is_copied_on_write),
+	UNIT_CASE(allocate_reserves_and_grows_unless_keep_size),
+	UNIT_CASE(punched_holes_read_as_zeros_and_keep_the_size),
 	UNIT_CASE(readdir_lists_dots_then_entries_with_stable_cookies),
 	UNIT_CASE(removed_directory_holds_its_parent),
 	UNIT_CASE(rename_moves_and_replaces_files),
