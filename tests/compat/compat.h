@@ -81,6 +81,7 @@ static inline const char *errname(int e)
 	case ENOSYS: return "ENOSYS";
 	case ENOTEMPTY: return "ENOTEMPTY";
 	case ELOOP: return "ELOOP";
+	case ENOEXEC: return "ENOEXEC";
 	case EOVERFLOW: return "EOVERFLOW";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
 	case ENXIO: return "ENXIO";

@@ -219,6 +219,9 @@ rule_mktemp() { sed -E 's/tmp\.[A-Za-z0-9]{6}$/tmp.XXXXXX/'; }
 bb_test mktemp "mktemp -p $D tmp.XXXXXX" rule_mktemp
 # env-exec: env runs the program in its own process (execve, no fork).
 bb_test env-exec 'env -i A=1 B=2 @BB@ env'
+# env-script: a "#!/bin/sh" script run by execve goes to its interpreter
+# (/bin/sh here, the host's on the host), which runs its builtin echo.
+bb_test env-script "env -i $D/tree/tool.sh"
 bb_test getopt 'getopt -o ab:c -l long: -- -a -b x --long y z'
 # The applets Debian's build does not have.
 bb_test_musl printenv 'printenv HOME TERM PATH'

@@ -4,11 +4,14 @@
  * task end, so a failed execve returns its error to the old image as
  * Linux's does. The process keeps its pid, port, descriptors (less the
  * close-on-exec ones), working directory, limits, ignored signals and
- * mask; handled signals go back to their defaults.
+ * mask; handled signals go back to their defaults. A "#!" script runs
+ * its interpreter (server/exec_program.c), AT_EXECFN and the name still
+ * the script's as on Linux.
  */
 #include "call.h"
 #include "files.h"
 #include "lib/string.h"
+#include "server/exec_program.h"
 #include "server/exec_task.h"
 #include "server/process.h"
 #include "server/server.h"
@@ -62,19 +65,16 @@ int64_t ux_sys_execve(struct ux_call *c)
 	struct process *p = c->proc;
 	const char *path = call_path(c, 0), **vec;
 	uint32_t argc, envc;
-	struct tmpfs_node *file;
+	struct exec_program prog;
 	int64_t r = read_block(c, &vec, &argc, &envc);
 
 	if (r < 0)
 		return r;
-	r = vfs_lookup(p->files, LINUX_AT_FDCWD, path, 0, &file);
+	r = exec_program_find(p->files, path, vec, argc, &prog);
 	if (r == 0) {
-		r = vfs_may_exec(p->files, file);
-		if (r == 0) {
-			struct exec_request req = { file, path, vec, argc, vec + argc, envc };
-			r = exec_task_replace(p, &req);
-		}
-		vfs_node_put(&server.vfs, file);
+		struct exec_request req = { prog.file, path, prog.argv, prog.argc, vec + argc, envc };
+		r = exec_task_replace(p, &req);
+		exec_program_done(&prog);
 	}
 	native_free(vec);
 	if (r < 0)

@@ -8,7 +8,7 @@
 # dynamic one is the PT_INTERP case. The test names are listed rather than
 # found by wildcard: unix-server/test is shared with other parts of the server.
 
-EXEC_TEST_NAMES := test_elf_load test_initial_stack test_exec_run
+EXEC_TEST_NAMES := test_elf_load test_initial_stack test_exec_run test_exec_script
 EXEC_HOST_TESTS := $(EXEC_TEST_NAMES:%=$(BUILD)/host-tests/unix-server/%)
 EXEC_FIXTURES_DIR := $(BUILD)/unix-server/fixtures
 EXEC_FIXTURES := $(addprefix $(EXEC_FIXTURES_DIR)/,glibc-static glibc-static-pie \

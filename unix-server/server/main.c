@@ -10,6 +10,7 @@
 #include "calls/files.h"
 #include "clock.h"
 #include "console.h"
+#include "exec_program.h"
 #include "exec_task.h"
 #include "fs/initramfs.h"
 #include "lib/cmdline.h"
@@ -114,7 +115,7 @@ static void start_init(const char *cmdline)
 	static const char *argv[INIT_ARGS_MAX];
 	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
 	size_t argc = init_argv(cmdline, buf, sizeof(buf), argv);
-	struct tmpfs_node *file;
+	struct exec_program prog = { 0 };
 
 	if (argc == 0)
 		fail("init's command line is empty", -UX_EINVAL);
@@ -128,15 +129,13 @@ static void start_init(const char *cmdline)
 	p->pgid = p->sid = p->pid;
 	int r = files_init_console(p);
 	if (r == 0)
-		r = vfs_lookup(p->files, LINUX_AT_FDCWD, argv[0], 0, &file);
-	if (r == 0) {
-		r = vfs_may_exec(p->files, file);
-		vfs_node_put(&server.vfs, file);        /* the tree keeps it */
-	}
+		r = exec_program_find(p->files, argv[0], argv, argc, &prog);
 	process_set_comm(p, argv[0]);
-	struct exec_request req = { file, argv[0], argv, argc, envp, 2 };
-	if (r == 0)
+	if (r == 0) {
+		struct exec_request req = { prog.file, argv[0], prog.argv, prog.argc, envp, 2 };
 		r = exec_task_start(p, &req);
+		exec_program_done(&prog);
+	}
 	if (r < 0) {
 		ux_log("cannot run init %s\n", argv[0]);
 		fail("init", r);
