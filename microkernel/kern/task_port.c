@@ -1,6 +1,7 @@
 /*
  * task_port.c: task ports (see task_port.h) and the traps that take them:
- * task_create, task_terminate, task_bootstrap_port, thread_create.
+ * task_create, task_create_from, task_terminate, task_bootstrap_port,
+ * thread_create.
  *
  * Lock order: port->lock before task->lock (task_from_name takes the
  * task's reference under the port's lock, so a task being freed, which
@@ -69,21 +70,21 @@ static mk_return_t copyout_task_port(struct task *task, mk_port_name_t *name)
 	return ret;
 }
 
-int64_t trap_task_create(const struct trap_args *a)
+/* A new task inheriting parent's map (or empty for NULL), its bootstrap
+ * a send right copied in from bootstrap_name, a send right to its port
+ * named at the user address out. */
+static int64_t create_task(struct task *parent, mk_port_name_t bootstrap_name, uint64_t out)
 {
-	uint64_t inherit = a->arg[0];
-	mk_port_name_t bootstrap_name = (mk_port_name_t)a->arg[1], name;
-	struct ipc_port *bootstrap = NULL;
-
-	if (inherit > 1)
-		return MK_INVALID_VALUE;
 	struct task *self = current_task();
+	struct ipc_port *bootstrap = NULL;
+	mk_port_name_t name;
+
 	if (bootstrap_name != MK_PORT_NULL) {
 		mk_return_t ret = ipc_space_copyin_send(self->space, bootstrap_name, &bootstrap);
 		if (ret != MK_SUCCESS)
 			return ret;
 	}
-	struct task *child = task_create(inherit ? self : NULL, self->name);
+	struct task *child = task_create(parent, parent ? parent->name : self->name);
 	if (!child) {
 		if (bootstrap)
 			ipc_port_release_send(bootstrap);
@@ -92,7 +93,7 @@ int64_t trap_task_create(const struct trap_args *a)
 	child->bootstrap = bootstrap;
 	child->held_by_senders = 1;     /* the creation reference, until no-senders */
 	mk_return_t ret = copyout_task_port(child, &name);
-	if (ret == MK_SUCCESS && copy_to_user(a->arg[2], &name, sizeof(name)) != MK_SUCCESS) {
+	if (ret == MK_SUCCESS && copy_to_user(out, &name, sizeof(name)) != MK_SUCCESS) {
 		ipc_space_deallocate(self->space, name);        /* no-senders frees it */
 		return MK_INVALID_ADDRESS;
 	}
@@ -101,6 +102,31 @@ int64_t trap_task_create(const struct trap_args *a)
 		task_terminate(child);
 		task_release(child);
 	}
+	return ret;
+}
+
+int64_t trap_task_create(const struct trap_args *a)
+{
+	uint64_t inherit = a->arg[0];
+
+	if (inherit > 1)
+		return MK_INVALID_VALUE;
+	return create_task(inherit ? current_task() : NULL, (mk_port_name_t)a->arg[1],
+			   a->arg[2]);
+}
+
+int64_t trap_task_create_from(const struct trap_args *a)
+{
+	struct task *parent = task_from_name((mk_port_name_t)a->arg[0]);
+
+	if (!parent)
+		return MK_INVALID_TASK;
+	if (__atomic_load_n(&parent->terminating, __ATOMIC_RELAXED)) {
+		task_release(parent);
+		return MK_INVALID_TASK;
+	}
+	int64_t ret = create_task(parent, (mk_port_name_t)a->arg[1], a->arg[2]);
+	task_release(parent);
 	return ret;
 }
 

@@ -97,6 +97,10 @@
 	 * port. The task lives while that port has senders or it has threads. */ \
 	X(16, task_create, (uint32_t inherit, mk_port_name_t bootstrap,               \
 			    mk_port_name_t *task), (inherit, bootstrap, task))      \
+	/* task_create inheriting the map of parent (a task port; MK_PORT_NULL: \
+	 * the caller) rather than the caller's: fork, made by a server.       */ \
+	X(14, task_create_from, (mk_port_name_t parent, mk_port_name_t bootstrap,     \
+				 mk_port_name_t *task), (parent, bootstrap, task)) \
 	/* Ends every thread of the task and destroys its port rights. */        \
 	X(17, task_terminate, (mk_port_name_t task), (task))                        \
 	/* A send right to the caller's bootstrap port (MK_PORT_NULL if none). */ \
