@@ -18,6 +18,7 @@
 #define MB2_TAG_OPTIONAL 1
 
 #define CR0_PG   (1 << 31)
+#define CR0_WP   (1 << 16)
 #define CR4_PAE  (1 << 5)
 #define EFER_MSR 0xc0000080
 #define EFER_LME (1 << 8)
@@ -103,7 +104,11 @@ _start:
 	mov $EFER_MSR, %ecx
 	wrmsr
 	mov %cr0, %eax
-	or $CR0_PG, %eax
+	/* WP: the kernel's own writes honour read-only user pages, so a
+	 * copy out to a copy-on-write page faults and gets its own copy
+	 * (arch trap.c, usercopy_fault) instead of writing into the page
+	 * the other tasks still share. */
+	or $(CR0_PG | CR0_WP), %eax
 	mov %eax, %cr0
 
 	lgdt boot_gdt_ptr

@@ -2,7 +2,8 @@
  * vm_inherit.c: a task made with task_create(inherit) gets each region of
  * its parent as that region's inheritance says: shared (both see every
  * write), copied (copy-on-write: each sees only its own writes) or not at
- * all (a hole the child may fill).
+ * all (a hole the child may fill). A copy holds against the kernel's own
+ * writes too (a message copied out into the page).
  */
 #include "ipc_util.h"
 
@@ -75,4 +76,48 @@ UTEST(vm_inherit_refuses_bad_values_and_ranges)
 	UTEST_EXPECT_RETURN(mk_vm_inherit(MK_PORT_NULL, 1ull << 63, 4096, MK_VM_INHERIT_SHARE),
 			    MK_INVALID_ADDRESS);
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, address, 4096), MK_SUCCESS);
+}
+
+/* The child: says hello with a reply port, waits for "go", then reports
+ * the first word of its copy of the page. */
+static void child_reads_after_go(uint64_t page)
+{
+	mk_port_name_t bootstrap = MK_PORT_NULL, own = MK_PORT_NULL;
+	struct test_msg go;
+
+	if (mk_task_bootstrap_port(&bootstrap) != MK_SUCCESS ||
+	    mk_port_allocate(MK_RIGHT_RECEIVE, &own) != MK_SUCCESS)
+		return;
+	struct test_msg m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, own,
+					  MK_MSG_TYPE_MAKE_SEND, MK_PORT_NULL, 0, 0);
+	test_send(&m, 0, 0);
+	if (test_receive(&go, sizeof(go), own, 0, 0) != MK_SUCCESS)
+		return;
+	m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0, MK_PORT_NULL, 0,
+			  *(volatile uint64_t *)page);
+	test_send(&m, 0, 0);
+}
+
+/* The parent's page is read-only in its page tables after the fork; the
+ * kernel copying a message out into it must make the parent's own copy
+ * (CR0.WP), not write into the page the child still shares. */
+UTEST(vm_inherit_copy_on_write_holds_against_the_kernels_writes)
+{
+	mk_port_name_t task, bootstrap = test_new_port();
+	uint64_t page = page_with(0x11, MK_VM_INHERIT_COPY);
+	struct test_msg *in_page = (struct test_msg *)page, got;
+
+	UTEST_EXPECT_RETURN(native_task_spawn(child_reads_after_go, page, bootstrap, &task),
+			    MK_SUCCESS);
+	UTEST_EXPECT_RETURN(test_receive(in_page, sizeof(*in_page), bootstrap,
+					 MK_MSG_OPTION_RCV_TIMEOUT, 2000), MK_SUCCESS);
+	struct test_msg go = test_msg_make(in_page->header.remote_port,
+					   MK_MSG_TYPE_MOVE_SEND, MK_PORT_NULL, 0, MK_PORT_NULL, 0, 0);
+	UTEST_EXPECT_RETURN(test_send(&go, 0, 0), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(test_receive(&got, sizeof(got), bootstrap, MK_MSG_OPTION_RCV_TIMEOUT,
+					 2000), MK_SUCCESS);
+	UTEST_ASSERT(got.data == 0x11);         /* the child's copy kept the old word */
+	UTEST_EXPECT_RETURN(mk_port_deallocate(task), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_port_destroy(bootstrap), MK_SUCCESS);
+	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, page, 4096), MK_SUCCESS);
 }
