@@ -10,6 +10,7 @@
  * r11 = rflags as after a Linux `syscall`, every other register, rsp and
  * rflags from the frame, and jumps to frame.rip. No kernel trap on the way
  * back; FS base and SSE state are never touched here.
+ * trampoline_fork_child is the same way back for a forked child.
  */
 #include "trampoline/emulation_frame.h"
 
@@ -22,7 +23,8 @@ trampoline_entry:
 	andq $-16, %rsp
 	leaq EMU_AREA_FRAME(%rdi), %rdi
 	call emulator_dispatch
-
+	/* fall through: rax = the result, rbx = the area */
+trampoline_return:
 	leaq EMU_AREA_FRAME(%rbx), %rcx
 	pushq EMU_FRAME_RFLAGS(%rcx)            /* on the emulator stack */
 	popfq                                   /* no flag changes after this */
@@ -43,5 +45,23 @@ trampoline_entry:
 	movq EMU_FRAME_RIP(%rcx), %rcx
 	jmp *%rcx
 	.size trampoline_entry, . - trampoline_entry
+
+/*
+ * The first instruction of a forked child's thread (the UNIX server
+ * creates it here with rdi = its area). The area is the parent's, copied
+ * with its memory: the frame holds the app's registers at its fork. The
+ * emulator sets the child up (emulator_fork_child) and its result, 0,
+ * goes back to the app as the call's, by the same way out as above.
+ */
+	.globl trampoline_fork_child
+	.type trampoline_fork_child, @function
+trampoline_fork_child:
+	movq %rdi, %rbx
+	movq EMU_AREA_STACK_TOP(%rdi), %rsp
+	andq $-16, %rsp
+	leaq EMU_AREA_FRAME(%rdi), %rdi
+	call emulator_fork_child
+	jmp trampoline_return
+	.size trampoline_fork_child, . - trampoline_fork_child
 
 	.section .note.GNU-stack, "", @progbits

@@ -4,10 +4,10 @@
  * kernel and whose stack the trampoline switches to.
  */
 #include "emulator/header.h"
+#include "trampoline/emulation_frame.h"
 #include "thread.h"
 #include "uaccess.h"
 
-void trampoline_entry(void);
 
 struct emu_thread emu_first_thread = {
 	.area.stack_top = (uint64_t)&emu_first_thread.stack[EMU_STACK_SIZE],
@@ -19,6 +19,7 @@ struct emulator_header emu_header = {
 	.version = EMULATOR_VERSION,
 	.size = sizeof(struct emulator_header),
 	.entry = (uint64_t)trampoline_entry,
+	.fork_entry = (uint64_t)trampoline_fork_child,
 	.first_area = (uint64_t)&emu_first_thread.area,
 	.uaccess_start = (uint64_t)emu_uaccess_start,
 	.uaccess_end = (uint64_t)emu_uaccess_end,

@@ -29,6 +29,11 @@ static const struct server_row server_rows[] = { UX_SERVER_CALLS(SERVER_ROW) };
 
 static mk_port_name_t server_port;      /* the task's bootstrap port */
 
+void emu_rpc_forget_ports(void)
+{
+	server_port = MK_PORT_NULL;
+}
+
 bool emu_rpc_known(uint64_t number)
 {
 	return number < SERVER_ROWS && server_rows[number].defined;

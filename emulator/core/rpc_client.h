@@ -26,6 +26,9 @@ long emu_rpc_read_more(struct emu_thread *t, uint32_t number, const uint64_t arg
  * the server reads (select's pollfds, a signal mask to swap). */
 long emu_rpc_syscall_in_place(struct emu_thread *t, uint32_t number, const uint64_t arg[6],
 			      uint32_t in_len, uint32_t out_cap);
+/* In a forked child: the server's port is found again (the bootstrap
+ * port, the child's own process port); each thread's reply_port too. */
+void emu_rpc_forget_ports(void);
 /* One line of text for the system log (no reply, best effort). */
 void emu_rpc_log(struct emu_thread *t, const char *text, uint32_t len);
 

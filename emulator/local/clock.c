@@ -139,9 +139,15 @@ long emu_local_time(struct emu_thread *t, const uint64_t a[6])
 
 /* Sleeps at least ns: the kernel's timeouts are whole ticks that may end
  * early within one, so it sleeps again until the clock says it is over. */
+static mk_port_name_t nobody_sends;    /* a receive right, made at the first sleep */
+
+void emu_clock_forget_ports(void)
+{
+	nobody_sends = MK_PORT_NULL;
+}
+
 static long sleep_ns(uint64_t ns)
 {
-	static mk_port_name_t nobody_sends;
 	struct mk_msg_header buffer;
 	uint64_t deadline = emu_monotonic_ns() + ns, now;
 

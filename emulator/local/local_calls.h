@@ -4,8 +4,9 @@
  * the header says), sleeping (a receive that times out), thread-local
  * storage, readv/writev (as reads and writes), select, pselect6 and
  * ppoll (as poll), and the calls whose buffers the server's row cannot
- * describe (prctl's names, getresuid's three pointers). Each has a
- * handler emu_local_NAME in emulator/local/.
+ * describe (prctl's names, getresuid's three pointers, wait4's two);
+ * fork, vfork and clone check what they can do before the server makes
+ * the child. Each has a handler emu_local_NAME in emulator/local/.
  */
 #ifndef EMULATOR_LOCAL_CALLS_H
 #define EMULATOR_LOCAL_CALLS_H
@@ -21,7 +22,8 @@ struct emu_thread;
 	X(clock_gettime) X(clock_getres) X(gettimeofday) X(time)        \
 	X(nanosleep) X(clock_nanosleep) X(sched_yield)                  \
 	X(select) X(pselect6) X(ppoll)                                  \
-	X(prctl) X(getresuid) X(getresgid)
+	X(prctl) X(getresuid) X(getresgid)                              \
+	X(fork) X(vfork) X(clone) X(wait4)
 
 #define EMU_LOCAL_PROTOTYPE(name) \
 	long emu_local_##name(struct emu_thread *t, const uint64_t a[6]);
@@ -32,6 +34,10 @@ struct emulator_header;
 
 /* Once, before the process's first call (memory.c). */
 void emu_memory_init(struct emu_thread *t, const struct emulator_header *h);
+
+/* In a forked child (fork.c), before anything else: the port names the
+ * parent's space gave are not the child's (clock.c, rpc_client.c). */
+void emu_clock_forget_ports(void);
 
 /* CLOCK_MONOTONIC in ns (clock.c). */
 uint64_t emu_monotonic_ns(void);

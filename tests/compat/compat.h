@@ -82,6 +82,7 @@ static inline const char *errname(int e)
 	case ENOTEMPTY: return "ENOTEMPTY";
 	case ELOOP: return "ELOOP";
 	case ENOEXEC: return "ENOEXEC";
+	case ECHILD: return "ECHILD";
 	case EOVERFLOW: return "EOVERFLOW";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
 	case ENXIO: return "ENXIO";

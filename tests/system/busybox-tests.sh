@@ -18,9 +18,9 @@
 # Each filter is written right above the test that uses it and changes as
 # little as it can.
 #
-# Commands that change files show their effect in their own output, since
-# one boot runs one program (no fork yet): an operand is named again after
-# the operation, and the error (or silence) it then gets proves the change.
+# Commands that change files show their effect in their own output (they
+# were written before fork): an operand is named again after the
+# operation, and the error (or silence) it then gets proves the change.
 # What that cannot show is listed at each test.
 
 D=/tmp/mk-system-data
@@ -222,6 +222,13 @@ bb_test env-exec 'env -i A=1 B=2 @BB@ env'
 # env-script: a "#!/bin/sh" script run by execve goes to its interpreter
 # (/bin/sh here, the host's on the host), which runs its builtin echo.
 bb_test env-script "env -i $D/tree/tool.sh"
+# Processes: fork, wait4 and pipes between them. A pipeline of three
+# programs, a subshell's exit status, find -exec and xargs running a
+# program per item (their children exec this same binary, @BB@).
+bb_test sh-pipeline 'sh -c @BB@${IFS}sort${IFS}-r<'"$D/words.txt"'|@BB@${IFS}head${IFS}-n3|@BB@${IFS}wc${IFS}-c'
+bb_test sh-subshell-status 'sh -c (exit${IFS}4);echo${IFS}$?;exit${IFS}2'
+bb_test find-exec "find $D/tree -name a.txt -exec @BB@ wc -c {} ;"
+bb_test xargs 'sh -c echo${IFS}'"$D/words.txt"'${IFS}'"$D/table.csv"'|@BB@${IFS}xargs${IFS}-n1${IFS}@BB@${IFS}wc${IFS}-l'
 bb_test getopt 'getopt -o ab:c -l long: -- -a -b x --long y z'
 # The applets Debian's build does not have.
 bb_test_musl printenv 'printenv HOME TERM PATH'

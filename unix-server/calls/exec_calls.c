@@ -82,6 +82,7 @@ int64_t ux_sys_execve(struct ux_call *c)
 	vfs_proc_exec(p->files);
 	signals_after_exec(p);
 	process_set_comm(p, path);
+	process_vfork_release(p);
 	c->no_reply = true;     /* the caller's task is gone */
 	return 0;
 }

@@ -6,7 +6,12 @@
 #include "calls/files.h"
 #include "mk/exit_code.h"
 #include "process.h"
+#include "serve.h"
 #include "server.h"
+
+#define SIGCHLD 17
+#define SIG_IGN 1
+#define SA_NOCLDWAIT 2
 
 static struct process table[PROCESS_MAX];
 static int next_pid = 1;
@@ -89,14 +94,63 @@ static void drop_task_rights(struct process *p)
 	p->thread = p->task = MK_PORT_NULL;
 }
 
+int process_fork(struct process *child, const struct process *parent)
+{
+	struct vfs_proc *files = native_calloc(1, sizeof(*files));
+
+	if (!files || vfs_proc_fork(files, parent->files) < 0) {
+		native_free(files);
+		return -UX_ENOMEM;
+	}
+	child->files = files;
+	child->ppid = parent->pid;
+	child->pgid = parent->pgid;
+	child->sid = parent->sid;
+	memcpy(child->comm, parent->comm, sizeof(child->comm));
+	memcpy(child->rlimits, parent->rlimits, sizeof(child->rlimits));
+	memcpy(child->sigactions, parent->sigactions, sizeof(child->sigactions));
+	child->sigmask = parent->sigmask;
+	return 0;
+}
+
+void process_vfork_release(struct process *child)
+{
+	if (!child->vfork_parent)
+		return;
+	child->vfork_parent = 0;
+	vfs_wake(&server.vfs);          /* the parent's parked vfork goes on */
+}
+
+/* The parent does not want zombies: SIGCHLD ignored, or SA_NOCLDWAIT. */
+static bool parent_reaps_nothing(const struct process *p)
+{
+	const struct process *parent = process_by_pid(p->ppid);
+
+	if (!parent)
+		return false;
+	return parent->sigactions[SIGCHLD - 1].handler == SIG_IGN ||
+	       (parent->sigactions[SIGCHLD - 1].flags & SA_NOCLDWAIT);
+}
+
 void process_exit(struct process *p, int wait_status)
 {
+	uint64_t cycles = 0;
+
 	if (p->state != PROCESS_RUNNING)
 		return;
+	if (p->task != MK_PORT_NULL && mk_task_cpu_time(p->task, &cycles) == MK_SUCCESS)
+		p->cpu_ns = (uint64_t)(((unsigned __int128)cycles *
+					server.emulator_template.tsc_ns_mult) >> 32);
 	drop_task_rights(p);
 	files_release(p);
 	p->state = PROCESS_ZOMBIE;
 	p->exit_status = wait_status;
+	serve_drop_parked(p->port);
+	process_vfork_release(p);
+	for (int i = 0; i < PROCESS_MAX; i++)
+		if (table[i].state != PROCESS_FREE && table[i].ppid == p->pid)
+			table[i].ppid = 1;      /* init adopts the children */
+	vfs_wake(&server.vfs);          /* a parked wait4 may finish */
 	if (p->pid == 1) {
 		/* Read by scripts/run.sh: the machine's exit is init's. */
 		if (wait_status & 0x7f)
@@ -105,6 +159,25 @@ void process_exit(struct process *p, int wait_status)
 			ux_log("init exited: status %d\n", (wait_status >> 8) & 0xff);
 		mk_host_poweroff(native_host_port(), MK_EXIT_POWEROFF);
 	}
+	if (parent_reaps_nothing(p))
+		process_free(p);
+}
+
+struct process *process_waitable_child(const struct process *parent, int which, bool *exists)
+{
+	*exists = false;
+	for (int i = 0; i < PROCESS_MAX; i++) {
+		struct process *q = &table[i];
+		if (q->state == PROCESS_FREE || q->ppid != parent->pid)
+			continue;
+		if ((which > 0 && q->pid != which) || (which == 0 && q->pgid != parent->pgid) ||
+		    (which < -1 && q->pgid != -which))
+			continue;
+		*exists = true;
+		if (q->state == PROCESS_ZOMBIE)
+			return q;
+	}
+	return NULL;
 }
 
 void process_free(struct process *p)

@@ -28,6 +28,11 @@ struct process {
 	mk_port_name_t task;            /* send right to its task port */
 	mk_port_name_t thread;          /* send right to its (first) thread */
 	int exit_status;                /* wait status, once a zombie */
+	uint64_t cpu_ns;                /* CPU time, once a zombie (wait4's rusage) */
+	/* vfork: the parent waits (its call parked) until the child execs or
+	 * ends. vfork_child is the pid the parent waits for (0: none);
+	 * vfork_parent the child's parent until then (0: released). */
+	int vfork_child, vfork_parent;
 	char comm[PROCESS_COMM_MAX];    /* last path component of the image */
 	struct vfs_proc *files;         /* descriptors, cwd, umask, credentials
 					 * (calls/files.c) */
@@ -50,8 +55,20 @@ int process_count(void);
 void process_set_comm(struct process *p, const char *path);
 /* Some process is in group pgid (and session sid, unless sid < 0). */
 bool process_group_in_session(int pgid, int sid);
-/* Ends the task and keeps the wait status; init's end powers off. */
+/* Fills a new process (from process_alloc) as fork's child of parent:
+ * ids, group, session, comm, limits, signal dispositions and mask, and a
+ * copy of its files. 0 or -ENOMEM (the caller frees the slot). */
+int process_fork(struct process *child, const struct process *parent);
+/* Ends the task and keeps the wait status for the parent's wait4 (or
+ * frees the slot at once if the parent ignores SIGCHLD); its children go
+ * to init; a vfork parent is released. init's end powers off. */
 void process_exit(struct process *p, int wait_status);
+/* A vfork child execs: its parent goes on. */
+void process_vfork_release(struct process *child);
+/* For wait4 by parent: a zombie child that `which` selects (Linux's pid
+ * argument: > 0 that pid, -1 any, 0 the parent's group, < -1 group
+ * -which), else NULL with *exists telling whether any child matches. */
+struct process *process_waitable_child(const struct process *parent, int which, bool *exists);
 /* Releases the slot and its rights (a zombie nobody will wait for, or a
  * process whose exec failed before it ran). */
 void process_free(struct process *p);

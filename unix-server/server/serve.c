@@ -249,6 +249,24 @@ static void serve_retry_parked(void)
 	}
 }
 
+void serve_drop_parked(mk_port_name_t port)
+{
+	struct parked_call **link = &parked;
+
+	while (*link) {
+		struct parked_call *pc = *link;
+		if (pc->message.header.local_port != port) {
+			link = &pc->next;
+			continue;
+		}
+		*link = pc->next;
+		timed_parked -= pc->timed;
+		if (pc->message.header.remote_port != MK_PORT_NULL)
+			mk_port_deallocate(pc->message.header.remote_port);
+		native_free(pc);
+	}
+}
+
 void serve_timer(uint64_t unused)
 {
 	(void)unused;

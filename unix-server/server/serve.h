@@ -8,11 +8,18 @@
 
 #include <stdint.h>
 
+#include "mk/types.h"
+
 #define SERVE_WORKERS 2
 
 /* Retries the parked calls that have a deadline as time passes (every
  * tick while there are any); never returns. */
 void serve_timer(uint64_t unused);
+
+/* Drops the parked calls that came on port (a process that ended: its
+ * port name may be reused by a later process), with their reply rights.
+ * Under server.lock. */
+void serve_drop_parked(mk_port_name_t port);
 
 /* A worker's loop; never returns. */
 void serve_worker(uint64_t unused);

@@ -28,13 +28,15 @@
 #define EMULATOR_MMAP_TOP EMULATOR_BASE
 
 #define EMULATOR_MAGIC   0x726f74616c756d65ull  /* "emulator" */
-#define EMULATOR_VERSION 1
+#define EMULATOR_VERSION 2
 
 struct emulator_header {
 	uint64_t magic;                 /* EMULATOR_MAGIC */
 	uint32_t version;               /* EMULATOR_VERSION */
 	uint32_t size;                  /* sizeof(struct emulator_header) */
 	uint64_t entry;                 /* the trampoline entry (task_set_emulation) */
+	uint64_t fork_entry;            /* a forked child's first instruction
+					 * (trampoline_fork_child, rdi = area) */
 	uint64_t first_area;            /* the first thread's struct emulation_area */
 	/* Copies from and to app memory run in [uaccess_start, uaccess_end);
 	 * a fault there is answered (by the exception handler, the server)

@@ -99,6 +99,11 @@ long emulator_dispatch(struct emulation_frame *f);
 
 /* The stub: the address to register as the task's emulation entry. */
 void trampoline_entry(void);
+/* Where a forked child's thread starts, rdi = its area (entry.S). */
+void trampoline_fork_child(void);
+/* Called there on the child's copy of the frame; its result is the
+ * call's in the child (the emulator's, fork.c). */
+long emulator_fork_child(struct emulation_frame *f);
 #endif
 
 #endif

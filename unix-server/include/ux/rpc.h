@@ -139,14 +139,26 @@ struct ux_resid {
 };
 _Static_assert(sizeof(struct ux_resid) == UX_SIZEOF_RESID, "three ids");
 
+/* wait4: what the emulator writes to the app's status and rusage
+ * (ru_utime: the child's CPU time; the kernel does not split it into user
+ * and system time). */
+struct ux_wait_result {
+	int32_t status;
+	uint32_t reserved;
+	uint64_t cpu_ns;
+};
+#define UX_SIZEOF_WAIT_RESULT 16
+_Static_assert(sizeof(struct ux_wait_result) == UX_SIZEOF_WAIT_RESULT, "status, time");
+
 /*
  * The calls the server answers: X(name, input 0, input 1, output, repeat).
  * `name` is the Linux call (linux_syscalls.h gives its number).
  *
- * getresuid, getresgid and prctl are sent only by the emulator's own
- * handlers (emulator/local/proc.c), whose buffers these rows describe,
- * not the app's: the app's call has three output pointers, or a pointer
- * that only some prctl options have.
+ * getresuid, getresgid, prctl and wait4 are sent only by the emulator's
+ * own handlers (emulator/local/proc.c, fork.c), whose buffers these rows
+ * describe, not the app's: the app's call has two or three output
+ * pointers, or a pointer that only some prctl options have. fork and
+ * vfork come from there too (clone is one of them to the server).
  */
 #define UX_SERVER_CALLS(X)                                                     \
 	X(read,        UX_NONE, UX_NONE, UX_BUF(1, 2), UX_REPEAT)             \
@@ -243,6 +255,9 @@ _Static_assert(sizeof(struct ux_resid) == UX_SIZEOF_RESID, "three ids");
 	  UX_FIXED(2, UX_SIZEOF_SIGACTION), UX_ONCE)                           \
 	X(rt_sigprocmask, UX_FIXED(1, UX_SIZEOF_SIGSET), UX_NONE,              \
 	  UX_FIXED(2, UX_SIZEOF_SIGSET), UX_ONCE)                              \
+	X(fork,        UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(vfork,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(wait4,       UX_NONE, UX_NONE, UX_FIXED(1, UX_SIZEOF_WAIT_RESULT), UX_ONCE) \
 	X(execve,      UX_PATH(0), UX_ARGV(1, 2), UX_NONE, UX_ONCE)            \
 	X(exit,        UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(exit_group,  UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
