@@ -17,6 +17,7 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -72,6 +73,20 @@ static void do_stat(void)
 
 	if (stat(bench_file, &st))
 		die("stat");
+}
+
+/* A process made and reaped: fork, the child's _exit, the parent's wait. */
+static void do_fork_exit_wait(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		_exit(0);
+	if (pid < 0)
+		die("fork");
+	if (waitpid(pid, &status, 0) != pid)
+		die("waitpid");
 }
 
 static int64_t time_batch(void (*call)(void), long n)
@@ -132,6 +147,7 @@ int main(void)
 	run("write_null_64", do_write);
 	run("open_close", do_open_close);
 	run("stat", do_stat);
+	run("fork_exit_wait", do_fork_exit_wait);
 	printf("syscall_bench: done\n");
 	fflush(stdout);
 	if (getpid() == 1) {
