@@ -3,7 +3,8 @@
  * system call of the app: the emulator's own answer (local_calls.h), the
  * server's (rpc_client.c), or -ENOSYS for a call with neither, reported
  * once per process. With tracing on, each call is logged as strace
- * prints it.
+ * prints it. On the way out, a signal handler the server has ready is
+ * set up to run (local/signal.c).
  */
 #include "emulator/header.h"
 #include "linux_errno.h"
@@ -45,5 +46,7 @@ long emulator_dispatch(struct emulation_frame *f)
 		r = emu_report_unimplemented(t, number);
 	if (emu_header.flags & EMULATOR_F_TRACE)
 		emu_report_trace(t, number, arg, r);
+	if (t->signal_ready || r == -UX_ERESTARTSYS)
+		r = emu_signal_deliver(t, f, number, r);
 	return r;
 }

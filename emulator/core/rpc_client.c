@@ -157,7 +157,37 @@ static long exchange(struct emu_thread *t, uint32_t number, const uint64_t arg[6
 		return -LINUX_EIO;      /* no server, or not its answer */
 	if (rp->result < 0)
 		rp->out_len = 0;
+	t->signal_ready |= rp->flags & UX_REPLY_SIGNAL;
 	return rp->result;
+}
+
+long emu_rpc_signal_take(struct emu_thread *t, struct ux_signal *out)
+{
+	struct ux_request *rq = &t->msg.request;
+	struct ux_reply *rp = &t->msg.reply;
+	long r = connect(t);
+
+	if (r < 0)
+		return r;
+	memset(rq, 0, UX_REQUEST_HEAD);
+	rq->header = (struct mk_msg_header){
+		.bits = MK_MSGH_BITS(MK_MSG_TYPE_COPY_SEND, MK_MSG_TYPE_MAKE_SEND_ONCE),
+		.size = UX_REQUEST_HEAD,
+		.remote_port = server_port,
+		.local_port = t->reply_port,
+		.id = UX_MSG_SIGNAL,
+	};
+	r = mk_msg(rq, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, rq->header.size,
+		   sizeof(t->msg), t->reply_port, 0);
+	if (r != MK_SUCCESS || rp->header.id != UX_MSG_SIGNAL + UX_REPLY_ID_OFFSET ||
+	    rp->header.size < UX_REPLY_HEAD)
+		return -LINUX_EIO;
+	if (rp->result != 1 || rp->out_len != sizeof(*out) ||
+	    rp->header.size < UX_REPLY_HEAD + sizeof(*out))
+		return 0;
+	memcpy(out, rp->data, sizeof(*out));
+	t->signal_ready = rp->flags & UX_REPLY_SIGNAL;
+	return 1;
 }
 
 /* One request and its reply; arg may differ from the app's (chunks). */

@@ -29,6 +29,9 @@ long emu_rpc_syscall_in_place(struct emu_thread *t, uint32_t number, const uint6
 /* In a forked child: the server's port is found again (the bootstrap
  * port, the child's own process port); each thread's reply_port too. */
 void emu_rpc_forget_ports(void);
+/* The handled signal a reply announced (t->signal_ready): 1 with *out,
+ * its mask already set by the server; 0 if none; -errno. */
+long emu_rpc_signal_take(struct emu_thread *t, struct ux_signal *out);
 /* One line of text for the system log (no reply, best effort). */
 void emu_rpc_log(struct emu_thread *t, const char *text, uint32_t len);
 

@@ -19,7 +19,7 @@
 struct emu_thread {
 	struct emulation_area area;     /* first: see above */
 	mk_port_name_t reply_port;      /* receive right; MK_PORT_NULL until first use */
-	uint32_t reserved;
+	uint32_t signal_ready;          /* a reply said a handler is to run (UX_REPLY_SIGNAL) */
 	uint64_t fs_base;               /* as arch_prctl(ARCH_SET_FS) last set it */
 	uint64_t clear_child_tid;       /* set_tid_address */
 	uint64_t robust_list, robust_list_len;

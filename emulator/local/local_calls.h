@@ -23,7 +23,7 @@ struct emu_thread;
 	X(nanosleep) X(clock_nanosleep) X(sched_yield)                  \
 	X(select) X(pselect6) X(ppoll)                                  \
 	X(prctl) X(getresuid) X(getresgid)                              \
-	X(fork) X(vfork) X(clone) X(wait4)
+	X(fork) X(vfork) X(clone) X(wait4) X(rt_sigreturn)
 
 #define EMU_LOCAL_PROTOTYPE(name) \
 	long emu_local_##name(struct emu_thread *t, const uint64_t a[6]);
@@ -38,6 +38,14 @@ void emu_memory_init(struct emu_thread *t, const struct emulator_header *h);
 /* In a forked child (fork.c), before anything else: the port names the
  * parent's space gave are not the child's (clock.c, rpc_client.c). */
 void emu_clock_forget_ports(void);
+
+/* Runs the handlers the server has ready (t->signal_ready) by building
+ * their frames and pointing f at the last one; result is the call's,
+ * which a restart or EINTR may replace. Returns what the app's rax gets
+ * (signal.c). */
+struct emulation_frame;
+long emu_signal_deliver(struct emu_thread *t, struct emulation_frame *f, uint64_t number,
+			long result);
 
 /* CLOCK_MONOTONIC in ns (clock.c). */
 uint64_t emu_monotonic_ns(void);

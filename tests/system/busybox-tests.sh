@@ -229,6 +229,13 @@ bb_test sh-pipeline 'sh -c @BB@${IFS}sort${IFS}-r<'"$D/words.txt"'|@BB@${IFS}hea
 bb_test sh-subshell-status 'sh -c (exit${IFS}4);echo${IFS}$?;exit${IFS}2'
 bb_test find-exec "find $D/tree -name a.txt -exec @BB@ wc -c {} ;"
 bb_test xargs 'sh -c echo${IFS}'"$D/words.txt"'${IFS}'"$D/table.csv"'|@BB@${IFS}xargs${IFS}-n1${IFS}@BB@${IFS}wc${IFS}-l'
+# Signals: a background job and the shell's wait (it sleeps in
+# sigsuspend until SIGCHLD), a trap's handler, a default action's status
+# (in a second shell: the system's first one is init, which, as on Linux,
+# gets no signal it does not handle).
+bb_test sh-background-wait 'sh -c @BB@${IFS}sleep${IFS}0&wait;echo${IFS}waited${IFS}$?'
+bb_test sh-trap 'sh -c trap${IFS}pwd${IFS}USR1;kill${IFS}-USR1${IFS}$$;echo${IFS}after'
+bb_test sh-killed-status 'sh -c @BB@${IFS}sh${IFS}-c${IFS}kill\${IFS}-TERM\${IFS}\$\$;echo${IFS}$?'
 bb_test getopt 'getopt -o ab:c -l long: -- -a -b x --long y z'
 # The applets Debian's build does not have.
 bb_test_musl printenv 'printenv HOME TERM PATH'

@@ -1,10 +1,12 @@
 /*
- * signal_calls.c: signal bookkeeping: rt_sigaction and rt_sigprocmask
- * keep what the app sets, with Linux's checks, so that programs that
- * install handlers run. Nothing is delivered yet (a later step); a fault
- * ends the process as an unhandled signal would (server/exception.c).
+ * signal_calls.c: the signal calls: rt_sigaction and rt_sigprocmask with
+ * Linux's checks, kill, tkill, tgkill, rt_sigsuspend, pause and
+ * rt_sigpending. Sending and the default actions are server/signal.c; a
+ * handler runs from the emulator (emulator/local/signal.c); a fault ends
+ * the process as an unhandled signal would (server/exception.c).
  */
 #include "call.h"
+#include "files.h"
 #include "lib/string.h"
 #include "server/process.h"
 
@@ -41,6 +43,7 @@ int64_t ux_sys_rt_sigaction(struct ux_call *c)
 		memcpy(&p->sigactions[sig - 1], c->in[0], UX_SIZEOF_SIGACTION);
 		p->sigactions[sig - 1].flags &= KNOWN_SA_FLAGS;
 		p->sigactions[sig - 1].mask &= ~UNBLOCKABLE;
+		signal_check(p);        /* a pending signal now ignored is dropped */
 	}
 	return 0;
 }
@@ -69,6 +72,105 @@ int64_t ux_sys_rt_sigprocmask(struct ux_call *c)
 		else
 			p->sigmask = set;
 		p->sigmask &= ~UNBLOCKABLE;
+		signal_check(p);
 	}
 	return 0;
+}
+
+/* kill's and tgkill's siginfo: SI_USER from the caller. */
+static struct signal_info from_caller(const struct process *p)
+{
+	return (struct signal_info){ .code = SIGNAL_SI_USER, .pid = p->pid,
+				     .uid = p->files->cred.uid };
+}
+
+int64_t ux_sys_kill(struct ux_call *c)
+{
+	struct process *self = c->proc;
+	int pid = arg_int(c->arg[0]), sig = arg_int(c->arg[1]), found = 0;
+	struct signal_info info = from_caller(self);
+
+	if (sig < 0 || sig > PROCESS_SIGNALS)
+		return -UX_EINVAL;
+	if (pid == INT32_MIN)
+		return -UX_ESRCH;
+	for (int i = 0; i < PROCESS_MAX; i++) {
+		struct process *q = process_slot(i);
+		if (q->state == PROCESS_FREE)
+			continue;
+		if (pid > 0 ? q->pid != pid :
+		    pid == 0 ? q->pgid != self->pgid :
+		    pid == -1 ? q->pid == 1 || q == self : q->pgid != -pid)
+			continue;
+		found++;
+		if (sig)
+			signal_send(q, sig, &info);
+	}
+	return found ? 0 : -UX_ESRCH;
+}
+
+/* One thread per process: a thread id is its process's pid. */
+static int64_t kill_thread(struct ux_call *c, int tgid, int tid, int sig)
+{
+	struct process *q = process_by_pid(tid);
+
+	if (tid <= 0 || sig < 0 || sig > PROCESS_SIGNALS)
+		return -UX_EINVAL;
+	if (!q || q->state != PROCESS_RUNNING || (tgid >= 0 && tgid != tid))
+		return -UX_ESRCH;
+	struct signal_info info = from_caller(c->proc);
+	if (sig)
+		signal_send(q, sig, &info);
+	return 0;
+}
+
+int64_t ux_sys_tkill(struct ux_call *c)
+{
+	return kill_thread(c, -1, arg_int(c->arg[0]), arg_int(c->arg[1]));
+}
+
+int64_t ux_sys_tgkill(struct ux_call *c)
+{
+	int tgid = arg_int(c->arg[0]);
+
+	if (tgid <= 0)
+		return -UX_EINVAL;
+	return kill_thread(c, tgid, arg_int(c->arg[1]), arg_int(c->arg[2]));
+}
+
+/* Waits, with the given mask, until a handler has run: always -EINTR,
+ * which the server gives the parked call once a handled signal is ready
+ * (server/serve.c); the mask before it is what sigreturn restores. */
+int64_t ux_sys_rt_sigsuspend(struct ux_call *c)
+{
+	struct process *p = c->proc;
+	uint64_t set;
+
+	if (c->arg[1] != UX_SIZEOF_SIGSET)
+		return -UX_EINVAL;
+	if (!c->in[0])
+		return -UX_EFAULT;
+	if (!p->in_sigsuspend) {
+		memcpy(&set, c->in[0], sizeof(set));
+		p->saved_mask = p->sigmask;
+		p->sigmask = set & ~UNBLOCKABLE;
+		p->in_sigsuspend = true;
+		signal_check(p);
+	}
+	return -UX_EPARK;
+}
+
+int64_t ux_sys_pause(struct ux_call *c)
+{
+	(void)c;
+	return -UX_EPARK;       /* until a handler runs: -EINTR, as above */
+}
+
+int64_t ux_sys_rt_sigpending(struct ux_call *c)
+{
+	uint64_t blocked_pending = c->proc->pending & c->proc->sigmask;
+
+	if (c->arg[1] > UX_SIZEOF_SIGSET)
+		return -UX_EINVAL;
+	return call_put(c, &blocked_pending, UX_SIZEOF_SIGSET);
 }

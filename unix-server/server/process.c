@@ -9,10 +9,6 @@
 #include "serve.h"
 #include "server.h"
 
-#define SIGCHLD 17
-#define SIG_IGN 1
-#define SA_NOCLDWAIT 2
-
 static struct process table[PROCESS_MAX];
 static int next_pid = 1;
 
@@ -33,6 +29,11 @@ struct process *process_alloc(void)
 		return p;
 	}
 	return NULL;
+}
+
+struct process *process_slot(int i)
+{
+	return &table[i];
 }
 
 struct process *process_by_port(mk_port_name_t name)
@@ -128,8 +129,8 @@ static bool parent_reaps_nothing(const struct process *p)
 
 	if (!parent)
 		return false;
-	return parent->sigactions[SIGCHLD - 1].handler == SIG_IGN ||
-	       (parent->sigactions[SIGCHLD - 1].flags & SA_NOCLDWAIT);
+	return parent->sigactions[UX_SIGCHLD - 1].handler == UX_SIG_IGN ||
+	       (parent->sigactions[UX_SIGCHLD - 1].flags & UX_SA_NOCLDWAIT);
 }
 
 void process_exit(struct process *p, int wait_status)
@@ -138,6 +139,7 @@ void process_exit(struct process *p, int wait_status)
 
 	if (p->state != PROCESS_RUNNING)
 		return;
+	uint32_t uid = p->files ? p->files->cred.uid : 0;
 	if (p->task != MK_PORT_NULL && mk_task_cpu_time(p->task, &cycles) == MK_SUCCESS)
 		p->cpu_ns = (uint64_t)(((unsigned __int128)cycles *
 					server.emulator_template.tsc_ns_mult) >> 32);
@@ -159,8 +161,19 @@ void process_exit(struct process *p, int wait_status)
 			ux_log("init exited: status %d\n", (wait_status >> 8) & 0xff);
 		mk_host_poweroff(native_host_port(), MK_EXIT_POWEROFF);
 	}
-	if (parent_reaps_nothing(p))
+	if (parent_reaps_nothing(p)) {
 		process_free(p);
+		return;
+	}
+	struct process *parent = process_by_pid(p->ppid);
+	if (parent) {
+		struct signal_info info = {
+			.code = (wait_status & 0x7f) ? SIGNAL_CLD_KILLED : SIGNAL_CLD_EXITED,
+			.pid = p->pid, .uid = uid,
+			.status = (wait_status & 0x7f) ? (wait_status & 0x7f) : (wait_status >> 8) & 0xff,
+		};
+		signal_send(parent, UX_SIGCHLD, &info);
+	}
 }
 
 struct process *process_waitable_child(const struct process *parent, int which, bool *exists)

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "mk/types.h"
+#include "signal.h"
 
 #define PROCESS_MAX 256
 #define PROCESS_RLIMITS 16              /* RLIMIT_CPU .. RLIMIT_RTTIME */
@@ -37,10 +38,14 @@ struct process {
 	struct vfs_proc *files;         /* descriptors, cwd, umask, credentials
 					 * (calls/files.c) */
 	struct { uint64_t cur, max; } rlimits[PROCESS_RLIMITS];
-	/* Signal bookkeeping (delivery comes later): the kernel's struct
-	 * sigaction per signal, as the app set it, and the blocked mask. */
+	/* Signals (signal.h): the kernel's struct sigaction per signal, as
+	 * the app set it, and the blocked mask. */
 	struct { uint64_t handler, flags, restorer, mask; } sigactions[PROCESS_SIGNALS];
 	uint64_t sigmask;
+	uint64_t pending;               /* signals sent and not yet taken (signal.c) */
+	struct signal_info siginfo[PROCESS_SIGNALS];    /* of each pending one */
+	uint64_t saved_mask;            /* the mask before rt_sigsuspend */
+	bool in_sigsuspend;             /* saved_mask holds it */
 	uint8_t reported_exit;
 };
 
@@ -69,6 +74,8 @@ void process_vfork_release(struct process *child);
  * argument: > 0 that pid, -1 any, 0 the parent's group, < -1 group
  * -which), else NULL with *exists telling whether any child matches. */
 struct process *process_waitable_child(const struct process *parent, int which, bool *exists);
+/* Slot i of the table (0 <= i < PROCESS_MAX), in any state. */
+struct process *process_slot(int i);
 /* Releases the slot and its rights (a zombie nobody will wait for, or a
  * process whose exec failed before it ran). */
 void process_free(struct process *p);

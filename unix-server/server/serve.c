@@ -8,6 +8,7 @@
  * error reply: a client cannot make a worker crash, leak or wait.
  */
 #include "calls/call.h"
+#include "linux_syscalls.h"
 #include "ux/ioctl.h"
 #include "vfs/vfs.h"
 
@@ -15,6 +16,7 @@
 #include "exception.h"
 #include "process.h"
 #include "serve.h"
+#include "signal.h"
 #include "server.h"
 
 union message {
@@ -67,7 +69,7 @@ static bool reply_with(union message *out, const union message *in, int64_t resu
 	};
 	out->reply.result = result;
 	out->reply.out_len = out_len;
-	out->reply.reserved = 0;
+	out->reply.flags = 0;
 	return true;
 }
 
@@ -119,6 +121,23 @@ static int64_t check_inputs(const struct ux_request *rq, const struct ux_call_ma
 	return 0;
 }
 
+/* What a parked call ends with when a handler is to run: poll and the
+ * waits for a signal never restart (Linux's ERESTARTNOHAND), the others
+ * do if the handler asks (ERESTARTSYS). A vfork parent keeps waiting. */
+static int64_t interrupted_result(uint64_t number)
+{
+	switch (number) {
+	case LINUX_SYS_poll:
+	case LINUX_SYS_rt_sigsuspend:
+	case LINUX_SYS_pause:
+		return -UX_EINTR;
+	case LINUX_SYS_vfork:
+		return -UX_EPARK;
+	default:
+		return -UX_ERESTARTSYS;
+	}
+}
+
 static bool handle_syscall(union message *in, union message *out, uint64_t since_ns)
 {
 	const struct ux_request *rq = &in->request;
@@ -144,6 +163,8 @@ static bool handle_syscall(union message *in, union message *out, uint64_t since
 	}
 	if (result == -UX_EPARK && (rq->flags & UX_RQ_CONTINUATION))
 		result = 0;
+	if (result == -UX_EPARK && signal_handler_ready(c.proc))
+		result = interrupted_result(rq->number);
 	if (result == -UX_EPARK) {
 		struct parked_call *pc = native_malloc(sizeof(*pc));
 		if (pc) {
@@ -167,7 +188,27 @@ static bool handle_syscall(union message *in, union message *out, uint64_t since
 	}
 	if (result < 0 || c.out_len > c.out_cap)
 		c.out_len = 0;
-	return reply_with(out, in, result, c.out_len);
+	bool have_reply = reply_with(out, in, result, c.out_len);
+	if (c.proc && c.proc->state == PROCESS_RUNNING && signal_handler_ready(c.proc))
+		out->reply.flags = UX_REPLY_SIGNAL;
+	return have_reply;
+}
+
+/* The emulator asks for the handled signal its last reply announced. */
+static bool handle_signal_take(union message *in, union message *out)
+{
+	struct process *p = process_by_port(in->header.local_port);
+	struct ux_signal s;
+	bool taken = p && p->state == PROCESS_RUNNING && signal_take(p, &s);
+
+	if (!reply_with(out, in, taken, taken ? sizeof(s) : 0))
+		return false;
+	if (taken) {
+		memcpy(out->reply.data, &s, sizeof(s));
+		if (signal_handler_ready(p))
+			out->reply.flags = UX_REPLY_SIGNAL;     /* another one after it */
+	}
+	return true;
 }
 
 static void handle_log(union message *in)
@@ -190,6 +231,8 @@ static bool handle_message(union message *in, union message *out)
 	case UX_MSG_LOG:
 		handle_log(in);
 		break;
+	case UX_MSG_SIGNAL:
+		return handle_signal_take(in, out);
 	case MK_EXCEPTION_RAISE_ID:
 		exception_handle(&in->exception, in->header.size);
 		return false;   /* it answers (or drops) the reply right itself */

@@ -27,6 +27,10 @@
 #define UX_MSG_SYSCALL     0x75780001   /* struct ux_request -> struct ux_reply */
 #define UX_MSG_LOG         0x75780002   /* struct ux_request: data is text for the
 					 * system log (tracer lines); no reply */
+#define UX_MSG_SIGNAL      0x75780003   /* struct ux_request (no arguments) ->
+					 * struct ux_reply: result 1 with a
+					 * struct ux_signal in data (a handler to
+					 * run now, its mask already set), or 0 */
 #define UX_REPLY_ID_OFFSET 100
 
 /* Room for the buffers in one message (MK_MSG_SIZE_MAX in all). Larger
@@ -58,8 +62,25 @@ struct ux_reply {
 	struct mk_msg_header header;
 	int64_t result;                 /* >= 0, or -errno */
 	uint32_t out_len;               /* bytes of data[] for the output buffer */
-	uint32_t reserved;
+	uint32_t flags;                 /* UX_REPLY_* */
 	uint8_t data[UX_DATA_MAX];
+};
+
+/* A signal with a handler is ready for the process: the emulator asks for
+ * it (UX_MSG_SIGNAL) before returning to the app. */
+#define UX_REPLY_SIGNAL 1u
+/* The result of a waiting call a signal broke (Linux's ERESTARTSYS): the
+ * emulator makes it restart after the handler if SA_RESTART, else EINTR.
+ * Never seen by the app. */
+#define UX_ERESTARTSYS 512
+
+/* What the emulator needs to run a handler (UX_MSG_SIGNAL's answer). */
+struct ux_signal {
+	int32_t signo;
+	uint32_t reserved;
+	uint64_t handler, flags, restorer;      /* the sigaction as it was */
+	uint64_t saved_mask;                    /* for the frame: sigreturn's mask */
+	uint8_t info[128];                      /* Linux's siginfo_t */
 };
 
 _Static_assert(sizeof(struct ux_request) <= MK_MSG_SIZE_MAX, "one message");
@@ -258,6 +279,12 @@ _Static_assert(sizeof(struct ux_wait_result) == UX_SIZEOF_WAIT_RESULT, "status, 
 	X(fork,        UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(vfork,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(wait4,       UX_NONE, UX_NONE, UX_FIXED(1, UX_SIZEOF_WAIT_RESULT), UX_ONCE) \
+	X(kill,        UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(tkill,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(tgkill,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(rt_sigsuspend, UX_FIXED(0, UX_SIZEOF_SIGSET), UX_NONE, UX_NONE, UX_ONCE) \
+	X(pause,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(rt_sigpending, UX_NONE, UX_NONE, UX_FIXED(0, UX_SIZEOF_SIGSET), UX_ONCE) \
 	X(execve,      UX_PATH(0), UX_ARGV(1, 2), UX_NONE, UX_ONCE)            \
 	X(exit,        UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(exit_group,  UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
