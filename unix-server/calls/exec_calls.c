@@ -81,6 +81,7 @@ int64_t ux_sys_execve(struct ux_call *c)
 		return r;
 	vfs_proc_exec(p->files);
 	signals_after_exec(p);
+	signal_check(p);        /* a pending signal whose handler is gone */
 	process_set_comm(p, path);
 	process_vfork_release(p);
 	c->no_reply = true;     /* the caller's task is gone */
