@@ -96,9 +96,10 @@ static void bad_sizes_and_ids(void)
 	check("input_to_a_call_without_inputs_is_einval", exchange() == -UX_EINVAL);
 }
 
-/* A request carrying a send right and out-of-line memory: refused, and
- * the right released (its port hears no-senders). */
-static void rights_are_released(void)
+/* A request (of id, answered with expect) carrying a send right and
+ * out-of-line memory: refused, and the right released (its port hears
+ * no-senders). */
+static void rights_are_released(const char *name, uint32_t id, int64_t expect)
 {
 	mk_port_name_t port, notify;
 	uint64_t page = 0;
@@ -106,12 +107,13 @@ static void rights_are_released(void)
 	if (mk_port_allocate(MK_RIGHT_RECEIVE, &port) != MK_SUCCESS ||
 	    mk_port_allocate(MK_RIGHT_RECEIVE, &notify) != MK_SUCCESS ||
 	    mk_vm_allocate(MK_PORT_NULL, &page, 8192, MK_VM_FLAGS_ANYWHERE) != MK_SUCCESS) {
-		check("complex_request_is_refused_and_its_rights_released", false);
+		check(name, false);
 		return;
 	}
 	mk_port_request_notification(port, MK_NOTIFY_NO_SENDERS, notify,
 				     MK_MSG_TYPE_MAKE_SEND_ONCE);
 	request(LINUX_SYS_getpid, 0);
+	msg.header.id = id;
 	struct {
 		struct mk_msg_header header;
 		struct mk_msg_body body;
@@ -125,14 +127,24 @@ static void rights_are_released(void)
 	m->d[1] = (struct mk_msg_descriptor){ .address = page, .value = 8192,
 					      .type = MK_MSG_OOL_DESCRIPTOR };
 	int64_t r = exchange();
-	struct mk_msg_header n;
+	struct { struct mk_msg_header header; uint8_t body[64]; } n;   /* the notification */
 	bool notified = mk_msg(&n, MK_MSG_OPTION_RECEIVE | MK_MSG_OPTION_RCV_TIMEOUT, 0,
-			       sizeof(n) + 64, notify, ANSWER_MS) == MK_SUCCESS;
-	check("complex_request_is_refused_and_its_rights_released",
-	      r == -UX_EINVAL && notified);
+			       sizeof(n), notify, ANSWER_MS) == MK_SUCCESS;
+	check(name, r == expect && notified);
 	mk_port_destroy(port);
 	mk_port_destroy(notify);
 	mk_vm_deallocate(MK_PORT_NULL, page, 8192);
+}
+
+/* The emulator's question for a ready signal, with none ready. */
+static void signal_question_without_a_signal(void)
+{
+	request(0, UX_REQUEST_HEAD);
+	msg.header.id = UX_MSG_SIGNAL;
+	int64_t r = exchange();
+	check("signal_question_without_a_signal_is_answered_0",
+	      r == 0 && msg.header.id == UX_MSG_SIGNAL + UX_REPLY_ID_OFFSET &&
+	      msg.reply.out_len == 0);
 }
 
 static void odd_reply_rights(void)
@@ -182,7 +194,11 @@ static void hostile_main(uint64_t unused)
 		return;
 	}
 	bad_sizes_and_ids();
-	rights_are_released();
+	rights_are_released("complex_request_is_refused_and_its_rights_released",
+			    UX_MSG_SYSCALL, -UX_EINVAL);
+	rights_are_released("complex_signal_question_has_its_rights_released",
+			    UX_MSG_SIGNAL, 0);
+	signal_question_without_a_signal();
 	odd_reply_rights();
 	check("good_request_after_all_is_answered", getpid_answers());
 	mk_printf("hostile: %d failed\n", failures);

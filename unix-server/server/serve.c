@@ -199,7 +199,12 @@ static bool handle_signal_take(union message *in, union message *out)
 {
 	struct process *p = process_by_port(in->header.local_port);
 	struct ux_signal s;
-	bool taken = p && p->state == PROCESS_RUNNING && signal_take(p, &s);
+	bool taken = false;
+
+	if (in->header.bits & MK_MSGH_COMPLEX)
+		drop_descriptors(in);   /* a real request carries none */
+	else if (p && p->state == PROCESS_RUNNING)
+		taken = signal_take(p, &s);
 
 	if (!reply_with(out, in, taken, taken ? sizeof(s) : 0))
 		return false;
