@@ -23,6 +23,12 @@ struct emu_thread {
 	uint64_t fs_base;               /* as arch_prctl(ARCH_SET_FS) last set it */
 	uint64_t clear_child_tid;       /* set_tid_address */
 	uint64_t robust_list, robust_list_len;
+	/* ppoll/pselect6 broken by a handler: the mask to put in its frame
+	 * (the one before the call's), which sigreturn then restores. */
+	uint64_t frame_mask;
+	uint32_t frame_mask_set;
+	uint32_t reserved;
+	_Alignas(16) uint8_t fork_fpu[512];     /* the parent's FPU state at fork (fxsave) */
 	union {
 		struct ux_request request;
 		struct ux_reply reply;

@@ -45,14 +45,26 @@ struct linux_rusage {
 	int64_t rest[14];
 };
 
+/* The FPU/SSE state (MXCSR, x87 control word, registers) goes to the
+ * child as Linux's fork copies it: saved here, restored in the child. */
+static long make_child(struct emu_thread *t, uint32_t number)
+{
+	const uint64_t none[6] = { 0 };
+
+	__asm__ volatile("fxsave64 %0" : "=m"(t->fork_fpu));
+	return emu_rpc_syscall(t, number, none);
+}
+
 long emu_local_fork(struct emu_thread *t, const uint64_t a[6])
 {
-	return emu_rpc_syscall(t, LINUX_SYS_fork, a);
+	(void)a;
+	return make_child(t, LINUX_SYS_fork);
 }
 
 long emu_local_vfork(struct emu_thread *t, const uint64_t a[6])
 {
-	return emu_rpc_syscall(t, LINUX_SYS_vfork, a);
+	(void)a;
+	return make_child(t, LINUX_SYS_vfork);
 }
 
 static long clone_unsupported(struct emu_thread *t)
@@ -71,14 +83,13 @@ static long clone_unsupported(struct emu_thread *t)
 long emu_local_clone(struct emu_thread *t, const uint64_t a[6])
 {
 	uint64_t flags = a[0];
-	const uint64_t none[6] = { 0 };
 	long pid;
 
 	if ((flags & CLONE_VM) && (flags & CLONE_VFORK))
 		flags &= ~CLONE_VM;     /* posix_spawn's: done as vfork, see above */
 	if ((flags & ~CLONE_SUPPORTED) || (flags & CSIGNAL) != LINUX_SIGCHLD)
 		return clone_unsupported(t);
-	pid = emu_rpc_syscall(t, (flags & CLONE_VFORK) ? LINUX_SYS_vfork : LINUX_SYS_fork, none);
+	pid = make_child(t, (flags & CLONE_VFORK) ? LINUX_SYS_vfork : LINUX_SYS_fork);
 	if (pid > 0 && (flags & CLONE_PARENT_SETTID)) {
 		int32_t tid = (int32_t)pid;
 		emu_copy_to_user(a[2], &tid, sizeof(tid));      /* Linux ignores a fault here */
@@ -93,6 +104,11 @@ long emulator_fork_child(struct emulation_frame *f)
 	t->reply_port = MK_PORT_NULL;
 	emu_rpc_forget_ports();
 	emu_clock_forget_ports();
+	__asm__ volatile("fxrstor64 %0" : : "m"(t->fork_fpu));
+	t->clear_child_tid = 0;         /* Linux's child starts without these */
+	t->robust_list = t->robust_list_len = 0;
+	t->signal_ready = 0;
+	t->frame_mask_set = 0;
 	if (f->rax != LINUX_SYS_clone)
 		return 0;
 	uint64_t flags = f->rdi;

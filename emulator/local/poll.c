@@ -128,12 +128,20 @@ static long mask_apply(struct emu_thread *t, uint64_t set, uint64_t size, struct
 	return 0;
 }
 
-static void mask_restore(struct emu_thread *t, const struct saved_mask *s)
+/* The mask before the call back, unless a handler broke the call: then,
+ * as Linux, the call's mask stays until the handler is set up and the old
+ * one goes into its frame (local/signal.c). */
+static void mask_restore(struct emu_thread *t, const struct saved_mask *s, long result)
 {
 	const uint64_t arg[6] = { SIG_SETMASK, 1, 0, SIGSET_SIZE };
 
 	if (!s->applied)
 		return;
+	if (result == -LINUX_EINTR && t->signal_ready) {
+		t->frame_mask = s->old;
+		t->frame_mask_set = 1;
+		return;
+	}
 	memcpy(t->msg.request.data, &s->old, sizeof(s->old));
 	emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigprocmask, arg, SIGSET_SIZE, 0);
 }
@@ -163,7 +171,7 @@ long emu_local_ppoll(struct emu_thread *t, const uint64_t a[6])
 	if (r < 0)
 		return r;
 	r = poll_until(t, a[0], (uint32_t)a[1], &to);
-	mask_restore(t, &saved);
+	mask_restore(t, &saved, r);
 	timeout_finish(&to, a[2], false);
 	return r;
 }
@@ -318,7 +326,7 @@ long emu_local_pselect6(struct emu_thread *t, const uint64_t a[6])
 	if (r < 0)
 		return r;
 	r = do_select(t, (int)a[0], set, &to);
-	mask_restore(t, &saved);
+	mask_restore(t, &saved, r);
 	timeout_finish(&to, a[4], false);
 	return r;
 }

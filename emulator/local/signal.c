@@ -112,6 +112,7 @@ static int push_frame(struct emulation_frame *f, const struct ux_signal *s, uint
 			rax = (uint64_t)-LINUX_EINTR;
 		}
 	}
+	memset(fpu, 0, sizeof(fpu));    /* fxsave leaves bytes 464-511 alone */
 	save_fpu(fpu);
 	memset(&frame, 0, sizeof(frame));
 	frame.pretcode = s->restorer;
@@ -136,6 +137,13 @@ static int push_frame(struct emulation_frame *f, const struct ux_signal *s, uint
 	f->rsi = at + offsetof(struct linux_rt_sigframe, info);
 	f->rdx = at + offsetof(struct linux_rt_sigframe, uc);
 	f->rflags &= ~0x400ull;         /* DF clear, as Linux enters handlers */
+	/* The handler starts with the FPU in its initial state, as Linux's. */
+	_Alignas(16) uint8_t initial[FXSAVE_SIZE] = { 0 };
+	uint16_t fcw = 0x37f;
+	uint32_t mxcsr = 0x1f80;
+	memcpy(initial, &fcw, sizeof(fcw));
+	memcpy(initial + 24, &mxcsr, sizeof(mxcsr));
+	restore_fpu(initial);
 	return 0;
 }
 
@@ -148,6 +156,10 @@ long emu_signal_deliver(struct emu_thread *t, struct emulation_frame *f, uint64_
 		t->signal_ready = 0;
 		if (emu_rpc_signal_take(t, &s) != 1)
 			break;
+		if (t->frame_mask_set) {        /* the first frame: see poll.c */
+			s.saved_mask = t->frame_mask;
+			t->frame_mask_set = 0;
+		}
 		if (push_frame(f, &s, number, result) < 0) {
 			force_sigsegv(t);
 			return result;
@@ -155,6 +167,12 @@ long emu_signal_deliver(struct emu_thread *t, struct emulation_frame *f, uint64_
 		result = 0;             /* rax at the handler's entry; a further
 					 * signal nests on top of this one */
 		number = 0;
+	}
+	if (t->frame_mask_set) {        /* no handler after all: the mask back */
+		t->frame_mask_set = 0;
+		memcpy(t->msg.request.data, &t->frame_mask, sizeof(t->frame_mask));
+		emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigprocmask,
+					 (const uint64_t[6]){ 2 /* SIG_SETMASK */, 1, 0, 8 }, 8, 0);
 	}
 	return result == -UX_ERESTARTSYS ? -LINUX_EINTR : result;
 }

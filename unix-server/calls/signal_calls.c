@@ -43,7 +43,7 @@ int64_t ux_sys_rt_sigaction(struct ux_call *c)
 		memcpy(&p->sigactions[sig - 1], c->in[0], UX_SIZEOF_SIGACTION);
 		p->sigactions[sig - 1].flags &= KNOWN_SA_FLAGS;
 		p->sigactions[sig - 1].mask &= ~UNBLOCKABLE;
-		signal_check(p);        /* a pending signal now ignored is dropped */
+		signal_drop_ignored(p); /* a pending signal now ignored is dropped */
 	}
 	return 0;
 }
@@ -84,41 +84,68 @@ static struct signal_info from_caller(const struct process *p)
 				     .uid = p->files->cred.uid };
 }
 
+/* Whether kill's pid selects q (the caller is self, in group pgid). */
+static bool kill_selects(int pid, const struct process *q, const struct process *self, int pgid)
+{
+	if (pid > 0)
+		return q->pid == pid;
+	if (pid == 0)
+		return q->pgid == pgid;
+	if (pid == -1)
+		return q->pid != 1 && q != self;
+	return q->pgid == -pid;
+}
+
+/* Linux's order: the targets first (ESRCH), then the signal (EINVAL).
+ * The caller is signalled last: its default action may end it. */
 int64_t ux_sys_kill(struct ux_call *c)
 {
 	struct process *self = c->proc;
-	int pid = arg_int(c->arg[0]), sig = arg_int(c->arg[1]), found = 0;
+	int pid = arg_int(c->arg[0]), sig = arg_int(c->arg[1]), pgid = self->pgid;
+	int found = 0, self_selected = 0;
 	struct signal_info info = from_caller(self);
 
-	if (sig < 0 || sig > PROCESS_SIGNALS)
-		return -UX_EINVAL;
 	if (pid == INT32_MIN)
 		return -UX_ESRCH;
 	for (int i = 0; i < PROCESS_MAX; i++) {
 		struct process *q = process_slot(i);
-		if (q->state == PROCESS_FREE)
+		if (q->state != PROCESS_FREE && kill_selects(pid, q, self, pgid))
+			found++;
+	}
+	if (!found)
+		return -UX_ESRCH;
+	if (sig < 0 || sig > PROCESS_SIGNALS)
+		return -UX_EINVAL;
+	if (sig == 0)
+		return 0;
+	for (int i = 0; i < PROCESS_MAX; i++) {
+		struct process *q = process_slot(i);
+		if (q->state == PROCESS_FREE || !kill_selects(pid, q, self, pgid))
 			continue;
-		if (pid > 0 ? q->pid != pid :
-		    pid == 0 ? q->pgid != self->pgid :
-		    pid == -1 ? q->pid == 1 || q == self : q->pgid != -pid)
-			continue;
-		found++;
-		if (sig)
+		if (q == self)
+			self_selected = 1;
+		else
 			signal_send(q, sig, &info);
 	}
-	return found ? 0 : -UX_ESRCH;
+	if (self_selected)
+		signal_send(self, sig, &info);
+	return 0;
 }
 
-/* One thread per process: a thread id is its process's pid. */
+/* One thread per process: a thread id is its process's pid. Linux's
+ * order: the ids (EINVAL), the thread (ESRCH), then the signal. */
 static int64_t kill_thread(struct ux_call *c, int tgid, int tid, int sig)
 {
 	struct process *q = process_by_pid(tid);
 
-	if (tid <= 0 || sig < 0 || sig > PROCESS_SIGNALS)
+	if (tid <= 0)
 		return -UX_EINVAL;
 	if (!q || q->state != PROCESS_RUNNING || (tgid >= 0 && tgid != tid))
 		return -UX_ESRCH;
+	if (sig < 0 || sig > PROCESS_SIGNALS)
+		return -UX_EINVAL;
 	struct signal_info info = from_caller(c->proc);
+	info.code = SIGNAL_SI_TKILL;
 	if (sig)
 		signal_send(q, sig, &info);
 	return 0;

@@ -133,6 +133,25 @@ static bool parent_reaps_nothing(const struct process *p)
 	       (parent->sigactions[UX_SIGCHLD - 1].flags & UX_SA_NOCLDWAIT);
 }
 
+/* A zombie's parent hears of it (SIGCHLD, which it may ignore), and a
+ * parent that wants no zombies has it freed at once. */
+static void notify_parent(struct process *p)
+{
+	struct process *parent = process_by_pid(p->ppid);
+	int status = p->exit_status;
+	struct signal_info info = {
+		.code = (status & 0x7f) ? SIGNAL_CLD_KILLED : SIGNAL_CLD_EXITED,
+		.pid = p->pid, .uid = p->exit_uid,
+		.status = (status & 0x7f) ? (status & 0x7f) : (status >> 8) & 0xff,
+	};
+	bool reap = parent_reaps_nothing(p);
+
+	if (parent)
+		signal_send(parent, UX_SIGCHLD, &info);
+	if (reap)
+		process_free(p);
+}
+
 void process_exit(struct process *p, int wait_status)
 {
 	uint64_t cycles = 0;
@@ -149,9 +168,7 @@ void process_exit(struct process *p, int wait_status)
 	p->exit_status = wait_status;
 	serve_drop_parked(p->port);
 	process_vfork_release(p);
-	for (int i = 0; i < PROCESS_MAX; i++)
-		if (table[i].state != PROCESS_FREE && table[i].ppid == p->pid)
-			table[i].ppid = 1;      /* init adopts the children */
+	p->exit_uid = uid;
 	vfs_wake(&server.vfs);          /* a parked wait4 may finish */
 	if (p->pid == 1) {
 		/* Read by scripts/run.sh: the machine's exit is init's. */
@@ -161,19 +178,17 @@ void process_exit(struct process *p, int wait_status)
 			ux_log("init exited: status %d\n", (wait_status >> 8) & 0xff);
 		mk_host_poweroff(native_host_port(), MK_EXIT_POWEROFF);
 	}
-	if (parent_reaps_nothing(p)) {
-		process_free(p);
-		return;
+	/* init adopts the children; the ended ones it is told of, as their
+	 * parent would have been (Linux's reparent_leader). */
+	for (int i = 0; i < PROCESS_MAX; i++) {
+		struct process *q = &table[i];
+		if (q->state == PROCESS_FREE || q->ppid != p->pid)
+			continue;
+		q->ppid = 1;
+		if (q->state == PROCESS_ZOMBIE)
+			notify_parent(q);
 	}
-	struct process *parent = process_by_pid(p->ppid);
-	if (parent) {
-		struct signal_info info = {
-			.code = (wait_status & 0x7f) ? SIGNAL_CLD_KILLED : SIGNAL_CLD_EXITED,
-			.pid = p->pid, .uid = uid,
-			.status = (wait_status & 0x7f) ? (wait_status & 0x7f) : (wait_status >> 8) & 0xff,
-		};
-		signal_send(parent, UX_SIGCHLD, &info);
-	}
+	notify_parent(p);
 }
 
 struct process *process_waitable_child(const struct process *parent, int which, bool *exists)

@@ -30,6 +30,7 @@ struct process {
 	mk_port_name_t thread;          /* send right to its (first) thread */
 	int exit_status;                /* wait status, once a zombie */
 	uint64_t cpu_ns;                /* CPU time, once a zombie (wait4's rusage) */
+	uint32_t exit_uid;              /* its real uid then (SIGCHLD's si_uid) */
 	/* vfork: the parent waits (its call parked) until the child execs or
 	 * ends. vfork_child is the pid the parent waits for (0: none);
 	 * vfork_parent the child's parent until then (0: released). */

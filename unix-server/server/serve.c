@@ -138,6 +138,18 @@ static int64_t interrupted_result(uint64_t number)
 	}
 }
 
+/* A call that was to wait and cannot (no memory to park it) leaves no
+ * waiting state behind. */
+static void undo_wait(struct process *p, uint64_t number)
+{
+	if (number == LINUX_SYS_rt_sigsuspend && p->in_sigsuspend) {
+		p->sigmask = p->saved_mask;
+		p->in_sigsuspend = false;
+	} else if (number == LINUX_SYS_vfork) {
+		p->vfork_child = 0;     /* the child runs on; the parent just returns */
+	}
+}
+
 static bool handle_syscall(union message *in, union message *out, uint64_t since_ns)
 {
 	const struct ux_request *rq = &in->request;
@@ -163,8 +175,14 @@ static bool handle_syscall(union message *in, union message *out, uint64_t since
 	}
 	if (result == -UX_EPARK && (rq->flags & UX_RQ_CONTINUATION))
 		result = 0;
+	if (result == -UX_EPARK && c.proc->state != PROCESS_RUNNING)
+		result = -UX_ESRCH;     /* it ended meanwhile (sigsuspend's check) */
 	if (result == -UX_EPARK && signal_handler_ready(c.proc))
 		result = interrupted_result(rq->number);
+	if (result == -UX_EPIPE && rq->number == LINUX_SYS_write) {
+		struct signal_info info = { .code = SIGNAL_SI_USER };   /* as Linux's send_sig */
+		signal_send(c.proc, UX_SIGPIPE, &info);
+	}
 	if (result == -UX_EPARK) {
 		struct parked_call *pc = native_malloc(sizeof(*pc));
 		if (pc) {
@@ -180,6 +198,7 @@ static bool handle_syscall(union message *in, union message *out, uint64_t since
 			return false;
 		}
 		result = -UX_ENOMEM;
+		undo_wait(c.proc, rq->number);
 	}
 	if (c.no_reply) {
 		if (in->header.remote_port != MK_PORT_NULL)
@@ -291,8 +310,10 @@ static void serve_retry_parked(void)
 	while (list) {
 		struct parked_call *pc = list;
 		list = pc->next;
-		if (handle_syscall(&pc->message, &reply, pc->since_ns))
-			mk_msg(&reply, MK_MSG_OPTION_SEND, reply.header.size, 0, MK_PORT_NULL, 0);
+		if (handle_syscall(&pc->message, &reply, pc->since_ns) &&
+		    mk_msg(&reply, MK_MSG_OPTION_SEND, reply.header.size, 0, MK_PORT_NULL, 0) !=
+			    MK_SUCCESS)
+			mk_port_deallocate(reply.header.remote_port);   /* its caller is gone */
 		native_free(pc);
 	}
 }

@@ -46,8 +46,11 @@ void signal_send(struct process *p, int sig, const struct signal_info *info)
 {
 	if (p->state != PROCESS_RUNNING)
 		return;
-	/* Linux's init gets only the signals it handles (SIGNAL_UNKILLABLE). */
-	if (p->pid == 1 && p->sigactions[sig - 1].handler == UX_SIG_DFL)
+	/* Linux's init gets only the signals it handles (SIGNAL_UNKILLABLE);
+	 * a blocked one waits all the same, to be dropped when unblocked
+	 * with no handler (signal_check). */
+	if (p->pid == 1 && p->sigactions[sig - 1].handler == UX_SIG_DFL &&
+	    !(p->sigmask & bit(sig)))
 		return;
 	if (sig == UX_SIGKILL) {
 		process_exit(p, sig);
@@ -58,7 +61,9 @@ void signal_send(struct process *p, int sig, const struct signal_info *info)
 		       p->pid, p->comm, sig);
 		return;
 	}
-	if (effective_handler(p, sig) == UX_SIG_IGN)
+	/* A blocked one is kept even if ignored now: the handler may change
+	 * before it is unblocked (Linux's sig_ignored). */
+	if (effective_handler(p, sig) == UX_SIG_IGN && !(p->sigmask & bit(sig)))
 		return;
 	p->pending |= bit(sig);
 	p->siginfo[sig - 1] = *info;
@@ -71,15 +76,24 @@ void signal_check(struct process *p)
 		if (!(p->pending & bit(sig)))
 			continue;
 		uint64_t h = effective_handler(p, sig);
-		if (h == UX_SIG_IGN) {
-			p->pending &= ~bit(sig);        /* ignored since it came */
-		} else if (h == UX_SIG_DFL && !(p->sigmask & bit(sig))) {
+		if (p->sigmask & bit(sig))
+			continue;
+		if (h == UX_SIG_IGN || (h == UX_SIG_DFL && p->pid == 1)) {
+			p->pending &= ~bit(sig);        /* delivered: ignored */
+		} else if (h == UX_SIG_DFL) {
 			p->pending &= ~bit(sig);
 			process_exit(p, sig);
 		}
 	}
 	if (p->state == PROCESS_RUNNING && signal_handler_ready(p))
 		vfs_wake(&server.vfs);          /* a parked call of p ends for it */
+}
+
+void signal_drop_ignored(struct process *p)
+{
+	for (int sig = 1; sig <= PROCESS_SIGNALS; sig++)
+		if ((p->pending & bit(sig)) && effective_handler(p, sig) == UX_SIG_IGN)
+			p->pending &= ~bit(sig);
 }
 
 bool signal_handler_ready(const struct process *p)

@@ -22,6 +22,7 @@
 #define UX_SIGCHLD 17
 #define UX_SIGKILL 9
 #define UX_SIGSTOP 19
+#define UX_SIGPIPE 13
 #define UX_SIG_DFL 0
 #define UX_SIG_IGN 1
 #define UX_SA_NOCLDWAIT 0x00000002ull
@@ -43,6 +44,7 @@ struct signal_info {
 };
 
 #define SIGNAL_SI_USER     0
+#define SIGNAL_SI_TKILL    (-6)
 #define SIGNAL_CLD_EXITED  1
 #define SIGNAL_CLD_KILLED  2
 
@@ -53,6 +55,9 @@ void signal_send(struct process *p, int sig, const struct signal_info *info);
  * blocked and is not handled takes its default action (which may end p);
  * ignored ones are dropped. */
 void signal_check(struct process *p);
+/* After sigaction: pending signals now ignored are dropped, blocked or
+ * not (Linux's do_sigaction). */
+void signal_drop_ignored(struct process *p);
 /* A handled signal p does not block is pending. */
 bool signal_handler_ready(const struct process *p);
 /* Takes the lowest such signal for its handler: fills *out, sets the

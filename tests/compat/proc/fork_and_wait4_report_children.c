@@ -9,6 +9,7 @@
  * With SIGCHLD ignored there is no zombie to wait for (ECHILD). */
 #include "../compat.h"
 
+#include <fenv.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -111,6 +112,21 @@ static void nohang_and_errors(void)
 	close(fds[1]);
 }
 
+/* The child has the parent's FPU state: here its rounding mode. */
+static void fpu_state_copied(void)
+{
+	int status;
+
+	fesetround(FE_UPWARD);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(fegetround() == FE_UPWARD ? 0 : 1);
+	need("fork", pid > 0);
+	fesetround(FE_TONEAREST);
+	need("wait", raw_wait4(pid, &status, 0, NULL) == pid);
+	show_status("child kept the rounding mode", status);
+}
+
 static void vfork_and_clone(void)
 {
 	int status;
@@ -155,6 +171,7 @@ int main(void)
 	several_children();
 	nohang_and_errors();
 	vfork_and_clone();
+	fpu_state_copied();
 	ignored_sigchld();
 	return 0;
 }

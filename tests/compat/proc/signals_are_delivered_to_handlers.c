@@ -5,10 +5,14 @@
  * child's pid and status; sigsuspend returns EINTR after the handler with
  * the old mask back; a read a signal breaks restarts with SA_RESTART and
  * fails with EINTR without; a default action ends a child as wait4 then
- * reports; an ignored signal does nothing; kill's errors. */
+ * reports; an ignored signal does nothing; kill's errors. pselect's mask
+ * holds until its handler has run; a blocked signal whose action is to
+ * be ignored still waits; a write to a pipe nobody reads kills with
+ * SIGPIPE; tgkill's si_code is SI_TKILL. */
 #include "../compat.h"
 
 #include <signal.h>
+#include <sys/select.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -160,6 +164,85 @@ static void interrupted_reads(void)
 	close(fds[1]);
 }
 
+static void pselect_mask(void)
+{
+	int fds[2];
+	sigset_t block, empty, now;
+	fd_set rd;
+	struct timespec limit = { 5, 0 };
+
+	need("pipe", pipe(fds) == 0);
+	handle(SIGUSR1, on_usr1, 0, 0);
+	sigemptyset(&block);
+	sigaddset(&block, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	sigemptyset(&empty);
+	pid_t parent = getpid(), pid = fork();
+	if (pid == 0) {
+		usleep(100000);
+		kill(parent, SIGUSR1);
+		_exit(0);
+	}
+	need("fork", pid > 0);
+	hits = 0;
+	FD_ZERO(&rd);
+	FD_SET(fds[0], &rd);
+	int r = pselect(fds[0] + 1, &rd, NULL, NULL, &limit, &empty);
+	printf("pselect = %d %s, handler ran %d\n", r, errname(errno), hits);
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	printf("SIGUSR1 blocked again after: %s\n", sigismember(&now, SIGUSR1) ? "yes" : "no");
+	sigprocmask(SIG_UNBLOCK, &block, NULL);
+	need("wait", waitpid(pid, NULL, 0) == pid);
+	close(fds[0]);
+	close(fds[1]);
+}
+
+static void blocked_ignored_waits(void)
+{
+	sigset_t set, pending;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGWINCH);      /* ignored by default */
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	kill(getpid(), SIGWINCH);
+	sigpending(&pending);
+	printf("blocked SIGWINCH pending: %s\n", sigismember(&pending, SIGWINCH) ? "yes" : "no");
+	handle(SIGWINCH, on_usr1, 0, 0);
+	hits = 0;
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	printf("handler installed later ran: %d\n", hits);
+	signal(SIGWINCH, SIG_DFL);
+}
+
+static void sigpipe_kills(void)
+{
+	int fds[2], status;
+
+	need("pipe", pipe(fds) == 0);
+	close(fds[0]);
+	pid_t pid = fork();
+	if (pid == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		write(fds[1], "x", 1);
+		_exit(0);
+	}
+	need("fork", pid > 0);
+	need("wait", waitpid(pid, &status, 0) == pid);
+	printf("writer without a reader: signaled %d by %d\n", WIFSIGNALED(status),
+	       WTERMSIG(status));
+	close(fds[1]);
+}
+
+static void tkill_code(void)
+{
+	handle(SIGUSR1, on_usr1, 0, 0);
+	hits = 0;
+	show("tgkill self SIGUSR1", syscall(SYS_tgkill, getpid(), getpid(), SIGUSR1));
+	printf("handler ran %d, SI_TKILL: %s\n", hits, last_code == SI_TKILL ? "yes" : "no");
+	show("kill no such process, bad signal", kill(999999, 65));
+	show("tkill no such thread, bad signal", syscall(SYS_tkill, 999999, 65));
+}
+
 static void ignored_and_errors(void)
 {
 	signal(SIGUSR2, SIG_IGN);
@@ -180,6 +263,10 @@ int main(void)
 	blocked_then_unblocked();
 	child_signals();
 	interrupted_reads();
+	pselect_mask();
+	blocked_ignored_waits();
+	sigpipe_kills();
+	tkill_code();
 	ignored_and_errors();
 	return 0;
 }
