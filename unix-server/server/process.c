@@ -164,6 +164,7 @@ void process_exit(struct process *p, int wait_status)
 					server.emulator_template.tsc_ns_mult) >> 32);
 	drop_task_rights(p);
 	files_release(p);
+	itimer_cancel(p);
 	p->state = PROCESS_ZOMBIE;
 	p->exit_status = wait_status;
 	serve_drop_parked(p->port);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "mk/types.h"
+#include "itimer.h"
 #include "signal.h"
 
 #define PROCESS_MAX 256
@@ -45,6 +46,7 @@ struct process {
 	uint64_t sigmask;
 	uint64_t pending;               /* signals sent and not yet taken (signal.c) */
 	struct signal_info siginfo[PROCESS_SIGNALS];    /* of each pending one */
+	struct itimer itimer;           /* ITIMER_REAL (itimer.c) */
 	uint64_t saved_mask;            /* the mask before rt_sigsuspend */
 	bool in_sigsuspend;             /* saved_mask holds it */
 	uint8_t reported_exit;

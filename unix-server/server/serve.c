@@ -16,6 +16,7 @@
 #include "exception.h"
 #include "process.h"
 #include "serve.h"
+#include "itimer.h"
 #include "signal.h"
 #include "server.h"
 
@@ -341,9 +342,12 @@ void serve_timer(uint64_t unused)
 	(void)unused;
 	for (;;) {
 		native_sleep_ms(10);
-		if (!__atomic_load_n(&timed_parked, __ATOMIC_RELAXED))
+		bool alarms = itimer_any_armed();
+		if (!__atomic_load_n(&timed_parked, __ATOMIC_RELAXED) && !alarms)
 			continue;
 		native_lock(&server.lock);
+		if (alarms)
+			itimer_fire(ux_now_ns());
 		serve_retry_parked();
 		retry_while_woken();
 		native_unlock(&server.lock);

@@ -13,7 +13,8 @@
 #define SERVE_WORKERS 2
 
 /* Retries the parked calls that have a deadline as time passes (every
- * tick while there are any); never returns. */
+ * tick while there are any) and fires interval timers (itimer.c);
+ * never returns. */
 void serve_timer(uint64_t unused);
 
 /* Drops the parked calls that came on port (a process that ended: its

@@ -152,6 +152,7 @@ struct ux_marshal {
 #define UX_SIZEOF_TIMES     32          /* timespec[2] and timeval[2] */
 #define UX_SIZEOF_UTIMBUF   16
 #define UX_SIZEOF_STATFS    120
+#define UX_SIZEOF_ITIMERVAL 32          /* two struct timeval */
 
 /* getresuid / getresgid: the three ids at once; the emulator writes each
  * to its own pointer. */
@@ -280,6 +281,10 @@ _Static_assert(sizeof(struct ux_wait_result) == UX_SIZEOF_WAIT_RESULT, "status, 
 	X(vfork,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(wait4,       UX_NONE, UX_NONE, UX_FIXED(1, UX_SIZEOF_WAIT_RESULT), UX_ONCE) \
 	X(kill,        UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(alarm,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
+	X(setitimer,   UX_FIXED(1, UX_SIZEOF_ITIMERVAL), UX_NONE,              \
+	  UX_FIXED(2, UX_SIZEOF_ITIMERVAL), UX_ONCE)                           \
+	X(getitimer,   UX_NONE, UX_NONE, UX_FIXED(1, UX_SIZEOF_ITIMERVAL), UX_ONCE) \
 	X(tkill,       UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(tgkill,      UX_NONE, UX_NONE, UX_NONE, UX_ONCE)                     \
 	X(rt_sigsuspend, UX_FIXED(0, UX_SIZEOF_SIGSET), UX_NONE, UX_NONE, UX_ONCE) \
