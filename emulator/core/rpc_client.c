@@ -130,30 +130,40 @@ static long probe_output(const struct ux_marshal *out, const uint64_t arg[6])
 	return r < 0 ? r : emu_copy_to_user(arg[out->ptr], bytes, out->size);
 }
 
+/* Sends t->msg.request (id, size bytes) and receives the reply; true when
+ * it is the server's answer to it, with its whole output (at most
+ * out_cap bytes). The reply port may take the answer in t->msg. */
+static bool round_trip(struct emu_thread *t, uint32_t id, uint32_t size, uint32_t out_cap)
+{
+	struct ux_request *rq = &t->msg.request;
+	struct ux_reply *rp = &t->msg.reply;
+
+	rq->header = (struct mk_msg_header){
+		.bits = MK_MSGH_BITS(MK_MSG_TYPE_COPY_SEND, MK_MSG_TYPE_MAKE_SEND_ONCE),
+		.size = size,
+		.remote_port = server_port,
+		.local_port = t->reply_port,
+		.id = id,
+	};
+	return mk_msg(rq, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, size, sizeof(t->msg),
+		      t->reply_port, 0) == MK_SUCCESS &&
+	       rp->header.id == (int32_t)(id + UX_REPLY_ID_OFFSET) && rp->header.size >= UX_REPLY_HEAD &&
+	       rp->out_len <= out_cap && rp->header.size >= UX_REPLY_HEAD + rp->out_len;
+}
+
 /* Sends the request whose inputs (used bytes) are in place and receives
  * the reply: its result, with its output in t->msg.reply. */
 static long exchange(struct emu_thread *t, uint32_t number, const uint64_t arg[6],
 		     uint32_t used, uint32_t out_cap, uint32_t flags)
 {
 	struct ux_request *rq = &t->msg.request;
+	struct ux_reply *rp = &t->msg.reply;
 
 	rq->out_cap = out_cap;
 	rq->flags = flags;
 	rq->number = number;
 	memcpy(rq->arg, arg, sizeof(rq->arg));
-	rq->header = (struct mk_msg_header){
-		.bits = MK_MSGH_BITS(MK_MSG_TYPE_COPY_SEND, MK_MSG_TYPE_MAKE_SEND_ONCE),
-		.size = UX_REQUEST_HEAD + used,
-		.remote_port = server_port,
-		.local_port = t->reply_port,
-		.id = UX_MSG_SYSCALL,
-	};
-	int64_t r = mk_msg(rq, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, rq->header.size,
-			   sizeof(t->msg), t->reply_port, 0);
-	struct ux_reply *rp = &t->msg.reply;
-	if (r != MK_SUCCESS || rp->header.id != UX_MSG_SYSCALL + UX_REPLY_ID_OFFSET ||
-	    rp->header.size < UX_REPLY_HEAD || rp->out_len > out_cap ||
-	    rp->header.size < UX_REPLY_HEAD + rp->out_len)
+	if (!round_trip(t, UX_MSG_SYSCALL, UX_REQUEST_HEAD + used, out_cap))
 		return -LINUX_EIO;      /* no server, or not its answer */
 	if (rp->result < 0)
 		rp->out_len = 0;
@@ -170,20 +180,9 @@ long emu_rpc_signal_take(struct emu_thread *t, struct ux_signal *out)
 	if (r < 0)
 		return r;
 	memset(rq, 0, UX_REQUEST_HEAD);
-	rq->header = (struct mk_msg_header){
-		.bits = MK_MSGH_BITS(MK_MSG_TYPE_COPY_SEND, MK_MSG_TYPE_MAKE_SEND_ONCE),
-		.size = UX_REQUEST_HEAD,
-		.remote_port = server_port,
-		.local_port = t->reply_port,
-		.id = UX_MSG_SIGNAL,
-	};
-	r = mk_msg(rq, MK_MSG_OPTION_SEND | MK_MSG_OPTION_RECEIVE, rq->header.size,
-		   sizeof(t->msg), t->reply_port, 0);
-	if (r != MK_SUCCESS || rp->header.id != UX_MSG_SIGNAL + UX_REPLY_ID_OFFSET ||
-	    rp->header.size < UX_REPLY_HEAD)
+	if (!round_trip(t, UX_MSG_SIGNAL, UX_REQUEST_HEAD, sizeof(*out)))
 		return -LINUX_EIO;
-	if (rp->result != 1 || rp->out_len != sizeof(*out) ||
-	    rp->header.size < UX_REPLY_HEAD + sizeof(*out))
+	if (rp->result != 1 || rp->out_len != sizeof(*out))
 		return 0;
 	memcpy(out, rp->data, sizeof(*out));
 	t->signal_ready = rp->flags & UX_REPLY_SIGNAL;

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "fpu.h"
 #include "mk/types.h"
 #include "trampoline/emulation_frame.h"
 #include "ux/rpc.h"
@@ -28,7 +29,7 @@ struct emu_thread {
 	uint64_t frame_mask;
 	uint32_t frame_mask_set;
 	uint32_t reserved;
-	_Alignas(16) uint8_t fork_fpu[512];     /* the parent's FPU state at fork (fxsave) */
+	_Alignas(16) uint8_t fork_fpu[EMU_FXSAVE_SIZE]; /* the parent's FPU state at fork */
 	union {
 		struct ux_request request;
 		struct ux_reply reply;

@@ -51,7 +51,7 @@ static long make_child(struct emu_thread *t, uint32_t number)
 {
 	const uint64_t none[6] = { 0 };
 
-	__asm__ volatile("fxsave64 %0" : "=m"(t->fork_fpu));
+	emu_fpu_save(t->fork_fpu);
 	return emu_rpc_syscall(t, number, none);
 }
 
@@ -104,7 +104,7 @@ long emulator_fork_child(struct emulation_frame *f)
 	t->reply_port = MK_PORT_NULL;
 	emu_rpc_forget_ports();
 	emu_clock_forget_ports();
-	__asm__ volatile("fxrstor64 %0" : : "m"(t->fork_fpu));
+	emu_fpu_restore(t->fork_fpu);
 	t->clear_child_tid = 0;         /* Linux's child starts without these */
 	t->robust_list = t->robust_list_len = 0;
 	t->signal_ready = 0;

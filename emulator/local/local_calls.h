@@ -39,6 +39,10 @@ void emu_memory_init(struct emu_thread *t, const struct emulator_header *h);
  * parent's space gave are not the child's (clock.c, rpc_client.c). */
 void emu_clock_forget_ports(void);
 
+/* rt_sigprocmask(how, set) through the server, the old mask in *old if
+ * asked for: 0 or -errno (signal.c). */
+long emu_signal_mask(struct emu_thread *t, int how, uint64_t set, uint64_t *old);
+
 /* Runs the handlers the server has ready (t->signal_ready) by building
  * their frames and pointing f at the last one; result is the call's,
  * which a restart or EINTR may replace. Returns what the app's rax gets

@@ -109,7 +109,6 @@ static long read_timeout(struct timeout *to, uint64_t at, bool timeval)
 /* set_user_sigmask: rt_sigprocmask(SIG_SETMASK) with the call's mask. */
 static long mask_apply(struct emu_thread *t, uint64_t set, uint64_t size, struct saved_mask *s)
 {
-	const uint64_t arg[6] = { SIG_SETMASK, 1, 1, SIGSET_SIZE };
 	uint64_t mask;
 
 	if (!set)
@@ -118,12 +117,9 @@ static long mask_apply(struct emu_thread *t, uint64_t set, uint64_t size, struct
 		return -LINUX_EINVAL;
 	if (emu_copy_from_user(&mask, set, sizeof(mask)) < 0)
 		return -LINUX_EFAULT;
-	memcpy(t->msg.request.data, &mask, sizeof(mask));
-	long r = emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigprocmask, arg, SIGSET_SIZE,
-					  SIGSET_SIZE);
+	long r = emu_signal_mask(t, SIG_SETMASK, mask, &s->old);
 	if (r < 0)
 		return r;
-	memcpy(&s->old, t->msg.reply.data, sizeof(s->old));
 	s->applied = true;
 	return 0;
 }
@@ -133,8 +129,6 @@ static long mask_apply(struct emu_thread *t, uint64_t set, uint64_t size, struct
  * one goes into its frame (local/signal.c). */
 static void mask_restore(struct emu_thread *t, const struct saved_mask *s, long result)
 {
-	const uint64_t arg[6] = { SIG_SETMASK, 1, 0, SIGSET_SIZE };
-
 	if (!s->applied)
 		return;
 	if (result == -LINUX_EINTR && t->signal_ready) {
@@ -142,8 +136,7 @@ static void mask_restore(struct emu_thread *t, const struct saved_mask *s, long 
 		t->frame_mask_set = 1;
 		return;
 	}
-	memcpy(t->msg.request.data, &s->old, sizeof(s->old));
-	emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigprocmask, arg, SIGSET_SIZE, 0);
+	emu_signal_mask(t, SIG_SETMASK, s->old, NULL);
 }
 
 /* ppoll's wait: the server's poll on the app's array until ready. */

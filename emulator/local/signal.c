@@ -16,6 +16,7 @@
  * returns EINTR. A frame that cannot be written ends the process with
  * SIGSEGV, as on Linux.
  */
+#include "core/fpu.h"
 #include "core/rpc_client.h"
 #include "core/thread.h"
 #include "core/uaccess.h"
@@ -25,9 +26,10 @@
 #include "local_calls.h"
 
 #define LINUX_SIGSEGV 11
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
 #define SA_RESTART 0x10000000ull
 #define RED_ZONE 128
-#define FXSAVE_SIZE 512
 #define UC_SIGCONTEXT_SS     0x2
 #define UC_STRICT_RESTORE_SS 0x4
 #define SS_DISABLE 2
@@ -66,14 +68,16 @@ _Static_assert(sizeof(struct linux_sigcontext) == 256, "Linux's layout");
 _Static_assert(sizeof(struct linux_ucontext) == 304, "Linux's layout");
 _Static_assert(sizeof(struct linux_rt_sigframe) == 440, "Linux's layout");
 
-static void save_fpu(uint8_t *area)
+long emu_signal_mask(struct emu_thread *t, int how, uint64_t set, uint64_t *old)
 {
-	__asm__ volatile("fxsave64 %0" : "=m"(*(uint8_t(*)[FXSAVE_SIZE])area));
-}
+	const uint64_t arg[6] = { (uint64_t)how, 1, old != NULL, sizeof(set) };
 
-static void restore_fpu(const uint8_t *area)
-{
-	__asm__ volatile("fxrstor64 %0" : : "m"(*(const uint8_t(*)[FXSAVE_SIZE])area));
+	memcpy(t->msg.request.data, &set, sizeof(set));
+	long r = emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigprocmask, arg, sizeof(set),
+					  old ? sizeof(*old) : 0);
+	if (r == 0 && old)
+		memcpy(old, t->msg.reply.data, sizeof(*old));
+	return r;
 }
 
 /* Linux's answer to a frame it cannot write or read: SIGSEGV, by default. */
@@ -85,9 +89,7 @@ static void force_sigsegv(struct emu_thread *t)
 	memset(t->msg.request.data, 0, 32);     /* SIG_DFL */
 	emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigaction,
 				 (const uint64_t[6]){ LINUX_SIGSEGV, 1, 0, 8 }, 32, 0);
-	memcpy(t->msg.request.data, &segv, sizeof(segv));
-	emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigprocmask,
-				 (const uint64_t[6]){ 1 /* SIG_UNBLOCK */, 1, 0, 8 }, 8, 0);
+	emu_signal_mask(t, SIG_UNBLOCK, segv, NULL);
 	uint64_t self = (uint64_t)emu_rpc_syscall(t, LINUX_SYS_getpid, none);
 	emu_rpc_syscall(t, LINUX_SYS_kill, (const uint64_t[6]){ self, LINUX_SIGSEGV });
 }
@@ -97,10 +99,10 @@ static void force_sigsegv(struct emu_thread *t)
 static int push_frame(struct emulation_frame *f, const struct ux_signal *s, uint64_t number,
 		      long result)
 {
-	_Alignas(16) uint8_t fpu[FXSAVE_SIZE];
+	_Alignas(16) uint8_t fpu[EMU_FXSAVE_SIZE];
 	struct linux_rt_sigframe frame;
 	uint64_t sp = f->rsp - RED_ZONE;
-	uint64_t fx = (sp - FXSAVE_SIZE) & ~63ull;
+	uint64_t fx = (sp - EMU_FXSAVE_SIZE) & ~63ull;
 	uint64_t at = ((fx - sizeof(frame)) & ~15ull) - 8;     /* rsp + 8 16-aligned */
 	uint64_t rip = f->rip, rax = (uint64_t)result;
 
@@ -113,7 +115,7 @@ static int push_frame(struct emulation_frame *f, const struct ux_signal *s, uint
 		}
 	}
 	memset(fpu, 0, sizeof(fpu));    /* fxsave leaves bytes 464-511 alone */
-	save_fpu(fpu);
+	emu_fpu_save(fpu);
 	memset(&frame, 0, sizeof(frame));
 	frame.pretcode = s->restorer;
 	frame.uc.uc_flags = UC_SIGCONTEXT_SS | UC_STRICT_RESTORE_SS;
@@ -138,12 +140,12 @@ static int push_frame(struct emulation_frame *f, const struct ux_signal *s, uint
 	f->rdx = at + offsetof(struct linux_rt_sigframe, uc);
 	f->rflags &= ~0x400ull;         /* DF clear, as Linux enters handlers */
 	/* The handler starts with the FPU in its initial state, as Linux's. */
-	_Alignas(16) uint8_t initial[FXSAVE_SIZE] = { 0 };
+	_Alignas(16) uint8_t initial[EMU_FXSAVE_SIZE] = { 0 };
 	uint16_t fcw = 0x37f;
 	uint32_t mxcsr = 0x1f80;
 	memcpy(initial, &fcw, sizeof(fcw));
 	memcpy(initial + 24, &mxcsr, sizeof(mxcsr));
-	restore_fpu(initial);
+	emu_fpu_restore(initial);
 	return 0;
 }
 
@@ -170,9 +172,7 @@ long emu_signal_deliver(struct emu_thread *t, struct emulation_frame *f, uint64_
 	}
 	if (t->frame_mask_set) {        /* no handler after all: the mask back */
 		t->frame_mask_set = 0;
-		memcpy(t->msg.request.data, &t->frame_mask, sizeof(t->frame_mask));
-		emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigprocmask,
-					 (const uint64_t[6]){ 2 /* SIG_SETMASK */, 1, 0, 8 }, 8, 0);
+		emu_signal_mask(t, SIG_SETMASK, t->frame_mask, NULL);
 	}
 	return result == -UX_ERESTARTSYS ? -LINUX_EINTR : result;
 }
@@ -181,7 +181,7 @@ long emu_local_rt_sigreturn(struct emu_thread *t, const uint64_t a[6])
 {
 	struct emulation_frame *f = &t->area.frame;
 	struct linux_ucontext uc;
-	_Alignas(16) uint8_t fpu[FXSAVE_SIZE];
+	_Alignas(16) uint8_t fpu[EMU_FXSAVE_SIZE];
 
 	(void)a;
 	/* The handler's `ret` popped pretcode: the ucontext is at rsp. */
@@ -202,10 +202,8 @@ long emu_local_rt_sigreturn(struct emu_thread *t, const uint64_t a[6])
 		memcpy(&mxcsr, fpu + 24, 4);
 		mxcsr &= 0xffff;
 		memcpy(fpu + 24, &mxcsr, 4);
-		restore_fpu(fpu);
+		emu_fpu_restore(fpu);
 	}
-	memcpy(t->msg.request.data, &uc.uc_sigmask, sizeof(uc.uc_sigmask));
-	emu_rpc_syscall_in_place(t, LINUX_SYS_rt_sigprocmask,
-				 (const uint64_t[6]){ 2 /* SIG_SETMASK */, 1, 0, 8 }, 8, 0);
+	emu_signal_mask(t, SIG_SETMASK, uc.uc_sigmask, NULL);
 	return (long)m->rax;
 }
