@@ -305,16 +305,11 @@ UTEST(exception_no_port_kills_the_task_and_frees_it)
  * exception message there and ends its task without answering. */
 static void child_handler_that_dies(uint64_t unused)
 {
-	mk_port_name_t bootstrap = MK_PORT_NULL, port = MK_PORT_NULL;
+	mk_port_name_t port = MK_PORT_NULL;
 	struct mk_exception_msg m;
 
 	(void)unused;
-	if (mk_task_bootstrap_port(&bootstrap) != MK_SUCCESS ||
-	    mk_port_allocate(MK_RIGHT_RECEIVE, &port) != MK_SUCCESS)
-		return;
-	struct test_msg hello = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0,
-					      port, MK_MSG_TYPE_MAKE_SEND, 0);
-	if (test_send(&hello, 0, 0) != MK_SUCCESS)
+	if (test_announce(&port, 0) != MK_SUCCESS)
 		return;
 	native_exception_receive(port, &m, 5000);
 	mk_task_terminate(MK_PORT_NULL);

@@ -16,16 +16,11 @@ static volatile uint64_t shared_looking_word = 7;
  * its task without answering). */
 static void child_server(uint64_t calls)
 {
-	mk_port_name_t bootstrap = MK_PORT_NULL, service = MK_PORT_NULL;
+	mk_port_name_t service = MK_PORT_NULL;
 	struct test_msg m;
 
-	if (mk_task_bootstrap_port(&bootstrap) != MK_SUCCESS ||
-	    mk_port_allocate(MK_RIGHT_RECEIVE, &service) != MK_SUCCESS)
-		return;
 	shared_looking_word = 99;       /* the parent must not see this */
-	m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0, service,
-			  MK_MSG_TYPE_MAKE_SEND, shared_looking_word);
-	if (test_send(&m, 0, 0) != MK_SUCCESS)
+	if (test_announce(&service, shared_looking_word) != MK_SUCCESS)
 		return;
 	for (uint64_t i = 0; i < (calls ? calls : 1); i++) {
 		if (test_receive(&m, sizeof(m), service, 0, 0) != MK_SUCCESS)

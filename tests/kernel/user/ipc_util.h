@@ -49,6 +49,36 @@ static inline int64_t test_receive(void *buf, uint32_t size, mk_port_name_t from
 	return mk_msg(buf, MK_MSG_OPTION_RECEIVE | options, 0, size, from, timeout_ms);
 }
 
+/* A child task's hello: a new receive right *service, announced on the
+ * task's bootstrap port as a send right made from it, with data.
+ * MK_SUCCESS or the first failing trap's code. */
+static inline int64_t test_announce(mk_port_name_t *service, uint64_t data)
+{
+	mk_port_name_t bootstrap = MK_PORT_NULL;
+	int64_t r = mk_task_bootstrap_port(&bootstrap);
+
+	if (r == MK_SUCCESS)
+		r = mk_port_allocate(MK_RIGHT_RECEIVE, service);
+	if (r != MK_SUCCESS)
+		return r;
+	struct test_msg m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0,
+					  *service, MK_MSG_TYPE_MAKE_SEND, data);
+	return test_send(&m, 0, 0);
+}
+
+/* A child task's report: data in a message to its bootstrap port. */
+static inline int64_t test_report(uint64_t data)
+{
+	mk_port_name_t bootstrap = MK_PORT_NULL;
+	int64_t r = mk_task_bootstrap_port(&bootstrap);
+
+	if (r != MK_SUCCESS)
+		return r;
+	struct test_msg m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0,
+					  MK_PORT_NULL, 0, data);
+	return test_send(&m, 0, 0);
+}
+
 static inline mk_port_name_t test_new_port(void)
 {
 	mk_port_name_t name = MK_PORT_NULL;

@@ -19,16 +19,11 @@
  * bytes it found wrong and the region's address. */
 static void cow_receiver(uint64_t seed)
 {
-	mk_port_name_t bootstrap = MK_PORT_NULL, service = MK_PORT_NULL;
+	mk_port_name_t service = MK_PORT_NULL;
 	struct ool_msg m;
 	struct test_msg go;
 
-	if (mk_task_bootstrap_port(&bootstrap) != MK_SUCCESS ||
-	    mk_port_allocate(MK_RIGHT_RECEIVE, &service) != MK_SUCCESS)
-		return;
-	go = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0, service,
-			   MK_MSG_TYPE_MAKE_SEND, 0);
-	if (test_send(&go, 0, 0) != MK_SUCCESS || ool_receive(&m, service) != MK_SUCCESS ||
+	if (test_announce(&service, 0) != MK_SUCCESS || ool_receive(&m, service) != MK_SUCCESS ||
 	    test_receive(&go, sizeof(go), service, MK_MSG_OPTION_RCV_TIMEOUT, 2000) != MK_SUCCESS)
 		return;
 	uint64_t bad = m.ool.value == BIG ? ool_mismatches(m.ool.address, BIG, seed) : ~0ull;

@@ -17,7 +17,6 @@ struct regions {
 static void child(uint64_t arg)
 {
 	const struct regions *r = (const struct regions *)arg;
-	mk_port_name_t bootstrap = MK_PORT_NULL;
 	uint64_t findings = 0, hole = r->absent;
 
 	findings |= (*(volatile uint64_t *)r->shared == 0x5a) << 0;
@@ -25,11 +24,7 @@ static void child(uint64_t arg)
 	*(volatile uint64_t *)r->shared = 0x5b;
 	*(volatile uint64_t *)r->copied = 0xc1;
 	findings |= (mk_vm_allocate(MK_PORT_NULL, &hole, 4096, 0) == MK_SUCCESS) << 2;
-	if (mk_task_bootstrap_port(&bootstrap) != MK_SUCCESS)
-		return;
-	struct test_msg m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0,
-					  MK_PORT_NULL, 0, findings);
-	test_send(&m, 0, 0);
+	test_report(findings);
 }
 
 static uint64_t page_with(uint64_t value, uint32_t inheritance)
@@ -78,24 +73,17 @@ UTEST(vm_inherit_refuses_bad_values_and_ranges)
 	UTEST_EXPECT_RETURN(mk_vm_deallocate(MK_PORT_NULL, address, 4096), MK_SUCCESS);
 }
 
-/* The child: says hello with a reply port, waits for "go", then reports
- * the first word of its copy of the page. */
+/* The child: announces a port, waits there for "go", then reports the
+ * first word of its copy of the page. */
 static void child_reads_after_go(uint64_t page)
 {
-	mk_port_name_t bootstrap = MK_PORT_NULL, own = MK_PORT_NULL;
+	mk_port_name_t own = MK_PORT_NULL;
 	struct test_msg go;
 
-	if (mk_task_bootstrap_port(&bootstrap) != MK_SUCCESS ||
-	    mk_port_allocate(MK_RIGHT_RECEIVE, &own) != MK_SUCCESS)
+	if (test_announce(&own, 0) != MK_SUCCESS ||
+	    test_receive(&go, sizeof(go), own, 0, 0) != MK_SUCCESS)
 		return;
-	struct test_msg m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, own,
-					  MK_MSG_TYPE_MAKE_SEND, MK_PORT_NULL, 0, 0);
-	test_send(&m, 0, 0);
-	if (test_receive(&go, sizeof(go), own, 0, 0) != MK_SUCCESS)
-		return;
-	m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0, MK_PORT_NULL, 0,
-			  *(volatile uint64_t *)page);
-	test_send(&m, 0, 0);
+	test_report(*(volatile uint64_t *)page);
 }
 
 /* The parent's page is read-only in its page tables after the fork; the
@@ -111,8 +99,7 @@ UTEST(vm_inherit_copy_on_write_holds_against_the_kernels_writes)
 			    MK_SUCCESS);
 	UTEST_EXPECT_RETURN(test_receive(in_page, sizeof(*in_page), bootstrap,
 					 MK_MSG_OPTION_RCV_TIMEOUT, 2000), MK_SUCCESS);
-	struct test_msg go = test_msg_make(in_page->header.remote_port,
-					   MK_MSG_TYPE_MOVE_SEND, MK_PORT_NULL, 0, MK_PORT_NULL, 0, 0);
+	struct test_msg go = test_msg_make(in_page->port.value, MK_MSG_TYPE_MOVE_SEND, MK_PORT_NULL, 0, MK_PORT_NULL, 0, 0);
 	UTEST_EXPECT_RETURN(test_send(&go, 0, 0), MK_SUCCESS);
 	UTEST_EXPECT_RETURN(test_receive(&got, sizeof(got), bootstrap, MK_MSG_OPTION_RCV_TIMEOUT,
 					 2000), MK_SUCCESS);

@@ -15,19 +15,15 @@ enum { CHILD_READ_WORD = 1, CHILD_FILL, CHILD_MAKE_READ_ONLY, CHILD_CHECK_PATTER
  * its port and the region's address, then serves requests about it. */
 static void region_child(uint64_t unused)
 {
-	mk_port_name_t bootstrap = MK_PORT_NULL, service = MK_PORT_NULL;
+	mk_port_name_t service = MK_PORT_NULL;
 	uint64_t region = 0;
 	struct test_msg m;
 
 	(void)unused;
-	if (mk_task_bootstrap_port(&bootstrap) != MK_SUCCESS ||
-	    mk_port_allocate(MK_RIGHT_RECEIVE, &service) != MK_SUCCESS ||
-	    mk_vm_allocate(MK_PORT_NULL, &region, CHILD_SIZE, MK_VM_FLAGS_ANYWHERE) != MK_SUCCESS)
+	if (mk_vm_allocate(MK_PORT_NULL, &region, CHILD_SIZE, MK_VM_FLAGS_ANYWHERE) != MK_SUCCESS)
 		return;
 	ool_fill(region, CHILD_SIZE, CHILD_SEED);
-	m = test_msg_make(bootstrap, MK_MSG_TYPE_COPY_SEND, MK_PORT_NULL, 0, service,
-			  MK_MSG_TYPE_MAKE_SEND, region);
-	if (test_send(&m, 0, 0) != MK_SUCCESS)
+	if (test_announce(&service, region) != MK_SUCCESS)
 		return;
 	while (test_receive(&m, sizeof(m), service, 0, 0) == MK_SUCCESS) {
 		uint64_t answer = 0;
