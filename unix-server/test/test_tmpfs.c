@@ -1,63 +1,10 @@
 /*
- * test_tmpfs.c: every tmpfs operation and each of its errors, with the
- * Linux behaviour it copies named in the case.
+ * test_tmpfs.c: every tmpfs operation on names and the tree (lookups,
+ * symlinks, links, removal, readdir, rename, running out of memory) and
+ * each of its errors, with the Linux behaviour it copies named in the
+ * case. File contents and attributes: test_tmpfs_file.c.
  */
-#include "fs_test_util.h"
-#include "unit.h"
-
-static struct tmpfs fs;
-
-static void setup(void)
-{
-	test_fail_in = -1;
-	UNIT_CHECK(tmpfs_init(&fs, &test_env, 7) == 0);
-}
-
-static void teardown(void)
-{
-	tmpfs_destroy(&fs);
-	UNIT_CHECK(fs.nodes == 0);
-	UNIT_CHECK(test_live_bytes == 0);
-}
-
-static struct tmpfs_node *walk(const char *path)
-{
-	struct tmpfs_node *n = NULL;
-
-	return tmpfs_walk(&fs, fs.root, path, 0, &n) ? NULL : n;
-}
-
-static int walk_err(const char *path, int flags)
-{
-	struct tmpfs_node *n;
-
-	return tmpfs_walk(&fs, fs.root, path, flags, &n);
-}
-
-static struct tmpfs_node *mkdir_in(struct tmpfs_node *dir, const char *name)
-{
-	struct tmpfs_node *n = NULL;
-
-	UNIT_CHECK(tmpfs_mkdir(&fs, dir, name, strlen(name), 0755, 0, 0, &n) == 0);
-	return n;
-}
-
-static struct tmpfs_node *file_in(struct tmpfs_node *dir, const char *name, const char *text)
-{
-	struct tmpfs_node *n = NULL;
-
-	UNIT_CHECK(tmpfs_create(&fs, dir, name, strlen(name), 0644, 1, 2, &n) == 0);
-	if (n && text)
-		UNIT_CHECK(tmpfs_write(&fs, n, 0, text, strlen(text)) == (int64_t)strlen(text));
-	return n;
-}
-
-static int symlink_in(struct tmpfs_node *dir, const char *name, const char *target)
-{
-	return tmpfs_symlink(&fs, dir, name, strlen(name), target, 0, 0, NULL);
-}
-
-#define N(s) s, strlen(s)
+#include "tmpfs_test_util.h"
 
 static void root_is_a_directory_that_is_its_own_parent(void)
 {
@@ -365,100 +312,6 @@ static void removed_directory_holds_its_parent(void)
 	teardown();
 }
 
-static void read_write_at_offsets_zero_fill_holes(void)
-{
-	struct tmpfs_node *f;
-	char buf[300];
-
-	setup();
-	f = file_in(fs.root, "f", "hello");
-	UNIT_CHECK(tmpfs_write(&fs, f, 200, "end", 3) == 3 && f->size == 203);
-	UNIT_CHECK(tmpfs_read(f, 0, buf, sizeof(buf)) == 203);
-	UNIT_CHECK(!memcmp(buf, "hello", 5) && !memcmp(buf + 200, "end", 3));
-	for (int i = 5; i < 200; i++)
-		UNIT_CHECK(buf[i] == 0);
-	UNIT_CHECK(tmpfs_read(f, 203, buf, 10) == 0 && tmpfs_read(f, 1000, buf, 10) == 0);
-	UNIT_CHECK(tmpfs_read(f, 201, buf, 10) == 2 && !memcmp(buf, "nd", 2));
-	UNIT_CHECK(tmpfs_write(&fs, f, 1, "EL", 2) == 2 && tmpfs_read(f, 0, buf, 5) == 5);
-	UNIT_CHECK(!memcmp(buf, "hELlo", 5) && f->size == 203);
-	UNIT_CHECK(tmpfs_write(&fs, f, 0, "", 0) == 0);
-	UNIT_CHECK(tmpfs_read(fs.root, 0, buf, 1) == -UX_EISDIR);
-	UNIT_CHECK(tmpfs_write(&fs, fs.root, 0, buf, 1) == -UX_EISDIR);
-	UNIT_CHECK(tmpfs_write(&fs, f, TMPFS_MAX_FILE_SIZE, "x", 1) == -UX_EFBIG);
-	UNIT_CHECK(tmpfs_write(&fs, f, UINT64_MAX, "x", 1) == -UX_EFBIG);
-	teardown();
-}
-
-static void truncate_shrinks_and_grows_with_zeros(void)
-{
-	struct tmpfs_node *f;
-	char buf[16];
-
-	setup();
-	f = file_in(fs.root, "f", "abcdefgh");
-	UNIT_CHECK(tmpfs_truncate(&fs, f, 3) == 0 && f->size == 3);
-	UNIT_CHECK(tmpfs_truncate(&fs, f, 6) == 0 && f->size == 6);
-	UNIT_CHECK(tmpfs_read(f, 0, buf, 16) == 6 && !memcmp(buf, "abc\0\0\0", 6));
-	UNIT_CHECK(tmpfs_truncate(&fs, f, 0) == 0 && tmpfs_read(f, 0, buf, 16) == 0);
-	UNIT_CHECK(tmpfs_truncate(&fs, fs.root, 0) == -UX_EISDIR);
-	UNIT_CHECK(tmpfs_truncate(&fs, f, TMPFS_MAX_FILE_SIZE + 1) == -UX_EFBIG);
-	teardown();
-}
-
-static void borrowed_data_is_copied_on_write(void)
-{
-	static const char image[] = "read-only image";
-	struct tmpfs_node *f;
-	char buf[32];
-
-	setup();
-	f = file_in(fs.root, "f", NULL);
-	tmpfs_borrow_data(f, image, 9);
-	UNIT_CHECK(tmpfs_read(f, 0, buf, 32) == 9 && !memcmp(buf, "read-only", 9));
-	UNIT_CHECK(tmpfs_truncate(&fs, f, 4) == 0 && f->u.file.cap == 0);
-	UNIT_CHECK(tmpfs_write(&fs, f, 0, "R", 1) == 1 && f->u.file.cap > 0);
-	UNIT_CHECK(tmpfs_read(f, 0, buf, 32) == 4 && !memcmp(buf, "Read", 4));
-	UNIT_CHECK(!strcmp(image, "read-only image"));
-	teardown();
-}
-
-static void allocate_reserves_and_grows_unless_keep_size(void)
-{
-	struct tmpfs_node *f;
-	char buf[16];
-
-	setup();
-	f = file_in(fs.root, "f", NULL);
-	UNIT_CHECK(tmpfs_write(&fs, f, 0, "abc", 3) == 3);
-	UNIT_CHECK(tmpfs_allocate(&fs, f, 2, false) == 0 && f->size == 3);     /* never shrinks */
-	UNIT_CHECK(tmpfs_allocate(&fs, f, 5000, true) == 0 && f->size == 3);
-	UNIT_CHECK(f->u.file.cap >= 5000);      /* the memory is there already */
-	UNIT_CHECK(tmpfs_allocate(&fs, f, 10, false) == 0 && f->size == 10);
-	UNIT_CHECK(tmpfs_read(f, 0, buf, 16) == 10 && !memcmp(buf, "abc\0\0\0\0\0\0\0", 10));
-	UNIT_CHECK(tmpfs_allocate(&fs, f, TMPFS_MAX_FILE_SIZE + 1, false) == -UX_EFBIG);
-	UNIT_CHECK(tmpfs_allocate(&fs, fs.root, 10, false) == -UX_EINVAL);
-	teardown();
-}
-
-static void punched_holes_read_as_zeros_and_keep_the_size(void)
-{
-	static const char image[] = "read-only image";
-	struct tmpfs_node *f;
-	char buf[32];
-
-	setup();
-	f = file_in(fs.root, "f", NULL);
-	tmpfs_borrow_data(f, image, 15);
-	UNIT_CHECK(tmpfs_punch_hole(&fs, f, 4, 2) == 0 && f->size == 15 && f->u.file.cap > 0);
-	UNIT_CHECK(tmpfs_read(f, 0, buf, 32) == 15 && !memcmp(buf, "read\0\0nly image", 15));
-	UNIT_CHECK(!strcmp(image, "read-only image"));  /* the image is not written */
-	UNIT_CHECK(tmpfs_punch_hole(&fs, f, 10, 100) == 0 && f->size == 15);
-	UNIT_CHECK(tmpfs_read(f, 0, buf, 32) == 15 && !memcmp(buf, "read\0\0nly \0\0\0\0\0", 15));
-	UNIT_CHECK(tmpfs_punch_hole(&fs, f, 100, 5) == 0 && f->size == 15);
-	UNIT_CHECK(tmpfs_punch_hole(&fs, fs.root, 0, 1) == -UX_EINVAL);
-	teardown();
-}
-
 struct listing {
 	char names[16][16];
 	uint64_t next[16];
@@ -614,71 +467,6 @@ static void allocation_failure_is_enospc_and_changes_nothing(void)
 	test_fail_in = -1;
 }
 
-/* utimensat's work: chosen times, "now" (the clock's), an unchanged one; ctime is now. */
-static void set_times_sets_chosen_and_now(void)
-{
-	struct tmpfs_node *f;
-	struct tmpfs_time a = { 123, 456 }, now = { 77, TMPFS_TIME_NOW };
-
-	setup();
-	f = file_in(fs.root, "f", "x");
-	f->ctime = (struct tmpfs_time){ 1, 1 };
-	tmpfs_set_times(&fs, f, &a, NULL);
-	UNIT_CHECK(f->atime.sec == 123 && f->atime.nsec == 456);
-	UNIT_CHECK(f->mtime.sec == 1000 && f->mtime.nsec == 5);
-	UNIT_CHECK(f->ctime.sec == 1000 && f->ctime.nsec == 5);
-	f->atime = f->ctime = (struct tmpfs_time){ 1, 1 };
-	tmpfs_set_times(&fs, f, NULL, &now);
-	UNIT_CHECK(f->atime.sec == 1 && f->mtime.sec == 1000 && f->mtime.nsec == 5);
-	UNIT_CHECK(f->ctime.sec == 1000);
-	teardown();
-}
-
-static void chown_keeps_ids_and_clears_asked_bits(void)
-{
-	struct tmpfs_node *f;
-
-	setup();
-	f = file_in(fs.root, "f", NULL);
-	f->mode = TMPFS_S_IFREG | 06755;
-	f->ctime = (struct tmpfs_time){ 1, 1 };
-	tmpfs_chown(&fs, f, TMPFS_ID_KEEP, 9, 04000);
-	UNIT_CHECK(f->uid == 1 && f->gid == 9 && f->mode == (TMPFS_S_IFREG | 02755));
-	UNIT_CHECK(f->ctime.sec == 1000);
-	tmpfs_chown(&fs, f, 5, TMPFS_ID_KEEP, TMPFS_S_IFMT | 02000);
-	UNIT_CHECK(f->uid == 5 && f->gid == 9 && f->mode == (TMPFS_S_IFREG | 0755));
-	teardown();
-}
-
-/* Totals as set (0: none, as Linux's simple_statfs); used pages from memory held. */
-static void statfs_counts_pages_and_nodes(void)
-{
-	struct tmpfs_statfs st;
-	struct tmpfs_node *f;
-	uint64_t free_before;
-
-	setup();
-	tmpfs_statfs(&fs, &st);
-	UNIT_CHECK(st.blocks == 0 && st.bfree == 0 && st.files == 0 && st.ffree == 0);
-	fs.max_blocks = 100;
-	fs.max_inodes = 50;
-	tmpfs_statfs(&fs, &st);
-	UNIT_CHECK(st.blocks == 100 && st.bfree == 99 && st.files == 50 && st.ffree == 49);
-	free_before = st.bfree;
-	f = file_in(fs.root, "f", NULL);
-	UNIT_CHECK(tmpfs_truncate(&fs, f, 3 * 4096) == 0);
-	tmpfs_statfs(&fs, &st);
-	UNIT_CHECK(st.bfree <= free_before - 3 && st.ffree == 48);
-	fs.max_blocks = 2;
-	tmpfs_statfs(&fs, &st);
-	UNIT_CHECK(st.blocks == 2 && st.bfree == 0);
-	UNIT_CHECK(tmpfs_unlink(&fs, fs.root, N("f")) == 0);
-	tmpfs_statfs(&fs, &st);
-	UNIT_CHECK(st.ffree == 49);
-	teardown();
-	UNIT_CHECK(fs.bytes == 0);
-}
-
 static const struct unit_case cases[] = {
 	UNIT_CASE(root_is_a_directory_that_is_its_own_parent),
 	UNIT_CASE(create_lookup_and_stat),
@@ -696,11 +484,6 @@ static const struct unit_case cases[] = {
 	UNIT_CASE(unlink_rules),
 	UNIT_CASE(unlinked_open_file_lives_until_put),
 	UNIT_CASE(rmdir_rules),
-	UNIT_CASE(read_write_at_offsets_zero_fill_holes),
-	UNIT_CASE(truncate_shrinks_and_grows_with_zeros),
-	UNIT_CASE(borrowed_data_is_copied_on_write),
-	UNIT_CASE(allocate_reserves_and_grows_unless_keep_size),
-	UNIT_CASE(punched_holes_read_as_zeros_and_keep_the_size),
 	UNIT_CASE(readdir_lists_dots_then_entries_with_stable_cookies),
 	UNIT_CASE(removed_directory_holds_its_parent),
 	UNIT_CASE(rename_moves_and_replaces_files),
@@ -708,8 +491,5 @@ static const struct unit_case cases[] = {
 	UNIT_CASE(rename_directory_rules),
 	UNIT_CASE(renameat2_noreplace_and_exchange),
 	UNIT_CASE(allocation_failure_is_enospc_and_changes_nothing),
-	UNIT_CASE(set_times_sets_chosen_and_now),
-	UNIT_CASE(chown_keeps_ids_and_clears_asked_bits),
-	UNIT_CASE(statfs_counts_pages_and_nodes),
 };
 UNIT_MAIN("host/unix-server/tmpfs", cases)
